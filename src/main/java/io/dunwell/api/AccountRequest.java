@@ -1,0 +1,19 @@
+package io.dunwell.api;
+
+import io.dunwell.account.AccountDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+@Schema(description = "An account as the billing system knows it")
+record AccountRequest(
+        @Schema(example = "ACME GmbH") String name,
+        @Schema(example = "ap@acme.example") String email,
+        @Schema(example = "+49 30 1234567") String phone,
+        @Schema(description = "BCP 47 language tag: the language of the customer's notices", example = "de-DE") String locale,
+        @Schema(description = "IANA time zone: due dates are counted in it", example = "Europe/Berlin") String timeZone,
+        @Schema(description = "ISO 4217 code; invoices and payments must be in it", example = "EUR") String currency,
+        @Schema(example = "enterprise") String segment) {
+
+    AccountDetails details() {
+        return new AccountDetails(name, email, phone, locale, timeZone, currency, segment);
+    }
+}

@@ -1,0 +1,88 @@
+package io.dunwell.invoice;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A credit the billing system granted; applied to invoices like a payment. Immutable once booked. */
+@Entity
+@Table(name = "credit_note")
+public class CreditNote {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "credit_note_seq")
+    @SequenceGenerator(name = "credit_note_seq", sequenceName = "credit_note_seq", allocationSize = 50)
+    private Long id;
+
+    private String externalId;
+    private Long accountId;
+    private BigDecimal amount;
+    private String currency;
+    private Instant issuedAt;
+    private String reason;
+    private BigDecimal unappliedAmount;
+    private String fingerprint;
+    private Instant createdAt;
+
+    protected CreditNote() {
+    }
+
+    CreditNote(String externalId, Long accountId, BigDecimal amount, String currency, Instant issuedAt, String reason,
+               String fingerprint, Instant now) {
+        this.externalId = externalId;
+        this.accountId = accountId;
+        this.amount = amount;
+        this.currency = currency;
+        this.issuedAt = issuedAt;
+        this.reason = reason;
+        this.unappliedAmount = amount;
+        this.fingerprint = fingerprint;
+        this.createdAt = now;
+    }
+
+    void booked(Booking booking) {
+        this.unappliedAmount = booking.unapplied();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public BigDecimal getUnappliedAmount() {
+        return unappliedAmount;
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+}

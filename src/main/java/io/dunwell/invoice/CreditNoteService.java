@@ -1,0 +1,76 @@
+package io.dunwell.invoice;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dunwell.account.Account;
+import io.dunwell.account.AccountService;
+import io.dunwell.system.BadRequestException;
+import io.dunwell.system.ConflictException;
+import io.dunwell.system.Fingerprint;
+import io.dunwell.system.MoneyInput;
+import io.dunwell.system.Recorded;
+import io.dunwell.timeline.Timeline;
+
+/** Books credit notes exactly once per billing-system id; a replay returns the credit note booked first. */
+@Service
+public class CreditNoteService {
+
+    private final CreditNoteRepository creditNotes;
+    private final AccountService accounts;
+    private final Receivables receivables;
+    private final Timeline timeline;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CreditNoteService(CreditNoteRepository creditNotes, AccountService accounts, Receivables receivables, Timeline timeline,
+                      PlatformTransactionManager transactionManager, Clock clock) {
+        this.creditNotes = creditNotes;
+        this.accounts = accounts;
+        this.receivables = receivables;
+        this.timeline = timeline;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    public Recorded<CreditNote> record(CreditNoteCommand command) {
+        return Recorded.once(transaction, () -> attempt(command));
+    }
+
+    public Optional<CreditNote> find(String externalId) {
+        return creditNotes.findByExternalId(externalId);
+    }
+
+    public List<CreditNote> of(Long accountId) {
+        return creditNotes.findByAccountIdOrderByIssuedAtAscIdAsc(accountId);
+    }
+
+    private Recorded<CreditNote> attempt(CreditNoteCommand c) {
+        BookingInput.requireIds(c.externalId(), c.accountId(), c.issuedAt(), "issuedAt");
+        Account account = accounts.find(c.accountId())
+                .orElseThrow(() -> new BadRequestException("accountId", "no account with id " + c.accountId()));
+        BigDecimal amount = MoneyInput.positive(c.amount(), c.currency(), account.getCurrency());
+        String fingerprint = Fingerprint.of(c.accountId(), amount, c.currency(), c.issuedAt(), c.reason(),
+                BookingInput.canonical(c.allocations()));
+        Optional<CreditNote> existing = creditNotes.findByExternalId(c.externalId());
+        if (existing.isPresent()) {
+            if (!existing.get().getFingerprint().equals(fingerprint)) {
+                throw new ConflictException("Credit note " + c.externalId() + " was already booked with other content");
+            }
+            return new Recorded<>(existing.get(), true);
+        }
+        CreditNote note = creditNotes.save(new CreditNote(c.externalId(), account.getId(), amount, c.currency(),
+                c.issuedAt(), c.reason(), fingerprint, clock.instant()));
+        Booking booking = receivables.book(account.getId(), amount, c.allocations(), AllocationSource.creditNote(note.getId()));
+        note.booked(booking);
+        timeline.append(account.getId(), "CREDIT_NOTE_BOOKED", "Credit note of " + c.currency() + " " + amount.toPlainString()
+                + (c.reason() == null ? "" : " (" + c.reason() + ")") + " " + booking.describe(), c.externalId());
+        return new Recorded<>(note, false);
+    }
+}

@@ -1,0 +1,131 @@
+package io.dunwell.invoice;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    public static final String OPEN = "OPEN";
+    public static final String PAID = "PAID";
+    public static final String VOID = "VOID";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invoice_seq")
+    @SequenceGenerator(name = "invoice_seq", sequenceName = "invoice_seq", allocationSize = 50)
+    private Long id;
+
+    private String externalId;
+    private Long accountId;
+    private String number;
+    private LocalDate issueDate;
+    private LocalDate dueDate;
+    private String currency;
+    private BigDecimal amount;
+    private BigDecimal balance;
+    private String status;
+    @Version
+    private long version;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Invoice() {
+    }
+
+    Invoice(String externalId, Long accountId, Instant now) {
+        this.externalId = externalId;
+        this.accountId = accountId;
+        this.createdAt = now;
+    }
+
+    /** Takes the billing system's view; a void invoice owes nothing, a zero balance is paid. */
+    void apply(InvoiceCommand command, BigDecimal amount, BigDecimal balance, Instant now) {
+        this.number = command.number();
+        this.issueDate = command.issueDate();
+        this.dueDate = command.dueDate();
+        this.currency = command.currency();
+        this.amount = amount;
+        boolean voided = VOID.equals(command.status());
+        setBalance(voided ? BigDecimal.ZERO.setScale(balance.scale()) : balance, voided);
+        this.updatedAt = now;
+    }
+
+    void reduceBalance(BigDecimal by, Instant now) {
+        setBalance(balance.subtract(by), false);
+        this.updatedAt = now;
+    }
+
+    private void setBalance(BigDecimal newBalance, boolean voided) {
+        this.balance = newBalance;
+        this.status = voided ? VOID : newBalance.signum() == 0 ? PAID : OPEN;
+    }
+
+    boolean sameAs(InvoiceCommand command, BigDecimal amount, BigDecimal balance) {
+        return command.number().equals(number) && command.issueDate().equals(issueDate)
+                && command.dueDate().equals(dueDate) && command.currency().equals(currency)
+                && amount.compareTo(this.amount) == 0 && balance.compareTo(this.balance) == 0
+                && (command.status() == null || command.status().equals(status));
+    }
+
+    public boolean isOpen() {
+        return OPEN.equals(status);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public LocalDate getIssueDate() {
+        return issueDate;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public BigDecimal getBalance() {
+        return balance;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

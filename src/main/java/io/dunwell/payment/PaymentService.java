@@ -1,0 +1,87 @@
+package io.dunwell.payment;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dunwell.account.Account;
+import io.dunwell.account.AccountService;
+import io.dunwell.invoice.AllocationSource;
+import io.dunwell.invoice.Booking;
+import io.dunwell.invoice.BookingInput;
+import io.dunwell.invoice.Receivables;
+import io.dunwell.system.BadRequestException;
+import io.dunwell.system.ConflictException;
+import io.dunwell.system.Fingerprint;
+import io.dunwell.system.MoneyInput;
+import io.dunwell.system.Recorded;
+import io.dunwell.timeline.Timeline;
+
+/**
+ * Books payments exactly once per billing-system id: the same payment sent three times is one
+ * payment; the same id with other content is a conflict and changes nothing.
+ */
+@Service
+public class PaymentService {
+
+    private final PaymentRepository payments;
+    private final AccountService accounts;
+    private final Receivables receivables;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PaymentService(PaymentRepository payments, AccountService accounts, Receivables receivables, Timeline timeline,
+                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+        this.payments = payments;
+        this.accounts = accounts;
+        this.receivables = receivables;
+        this.timeline = timeline;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    public Recorded<Payment> record(PaymentCommand command) {
+        return Recorded.once(transaction, () -> attempt(command));
+    }
+
+    public Optional<Payment> find(String externalId) {
+        return payments.findByExternalId(externalId);
+    }
+
+    public List<Payment> of(Long accountId) {
+        return payments.findByAccountIdOrderByReceivedAtAscIdAsc(accountId);
+    }
+
+    private Recorded<Payment> attempt(PaymentCommand c) {
+        BookingInput.requireIds(c.externalId(), c.accountId(), c.receivedAt(), "receivedAt");
+        Account account = accounts.find(c.accountId())
+                .orElseThrow(() -> new BadRequestException("accountId", "no account with id " + c.accountId()));
+        BigDecimal amount = MoneyInput.positive(c.amount(), c.currency(), account.getCurrency());
+        String fingerprint = Fingerprint.of(c.accountId(), amount, c.currency(), c.receivedAt(), c.reference(),
+                BookingInput.canonical(c.allocations()));
+        Optional<Payment> existing = payments.findByExternalId(c.externalId());
+        if (existing.isPresent()) {
+            if (!existing.get().getFingerprint().equals(fingerprint)) {
+                throw new ConflictException("Payment " + c.externalId() + " was already recorded with other content");
+            }
+            return new Recorded<>(existing.get(), true);
+        }
+        Payment payment = payments.save(new Payment(c.externalId(), account.getId(), amount, c.currency(), c.receivedAt(),
+                c.reference(), fingerprint, clock.instant()));
+        Booking booking = receivables.book(account.getId(), amount, c.allocations(), AllocationSource.payment(payment.getId()));
+        payment.booked(booking);
+        timeline.append(account.getId(), "PAYMENT_RECEIVED", "Payment of " + c.currency() + " " + amount.toPlainString()
+                + " received, " + booking.describe(), c.externalId());
+        events.publishEvent(new PaymentRecorded(account.getId(), payment.getId()));
+        return new Recorded<>(payment, false);
+    }
+}

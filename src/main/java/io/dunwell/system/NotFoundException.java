@@ -1,0 +1,8 @@
+package io.dunwell.system;
+
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

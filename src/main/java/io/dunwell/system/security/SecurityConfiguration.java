@@ -1,0 +1,101 @@
+package io.dunwell.system.security;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everything but health and the login page needs a signed-in user. The console and the
+ * Camunda webapps share one form login; the integration API takes HTTP Basic or that session;
+ * /engine-rest is left to Camunda's own HTTP Basic filter (see {@link CamundaFilters}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    AuthenticationManager authenticationManager(IdentityService identity) {
+        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity));
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Roles.ADMIN).implies(Roles.SUPERVISOR)
+                .role(Roles.SUPERVISOR).implies(Roles.AGENT)
+                .build();
+    }
+
+    /** Camunda's ProcessEngineAuthenticationFilter answers 401 and checks engine authorizations. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/engine-rest/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        RequestMatcher basicAuthApiCall = new AndRequestMatcher(antMatcher("/api/**"),
+                new RequestHeaderRequestMatcher("Authorization"));
+        return http
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                        // the webapps' first-admin setup must stay closed: the admin comes from configuration
+                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        .requestMatchers("/api/v1/simulation/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AGENT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasAnyRole(Roles.AGENT, Roles.INTEGRATION)
+                        .requestMatchers("/api/v1/accounts/**", "/api/v1/invoices/**", "/api/v1/credit-notes/**",
+                                "/api/v1/imports/**").hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
+                        .requestMatchers("/api/**").hasRole(Roles.ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutRequestMatcher(antMatcher("/logout")).logoutSuccessUrl("/login?logout"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/v3/api-docs/**"))
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), antMatcher("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                // Camunda's webapps bring their own CSRF filter; Basic-authenticated API calls carry no cookie to forge
+                .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), basicAuthApiCall))
+                .build();
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint() {
+        return new ProblemAuthenticationEntryPoint();
+    }
+
+}

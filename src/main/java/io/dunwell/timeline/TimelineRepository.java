@@ -1,0 +1,12 @@
+package io.dunwell.timeline;
+
+import java.util.List;
+
+import org.springframework.data.repository.Repository;
+
+interface TimelineRepository extends Repository<TimelineEntry, Long> {
+
+    TimelineEntry save(TimelineEntry entry);
+
+    List<TimelineEntry> findByAccountIdOrderByOccurredAtAscIdAsc(Long accountId);
+}

@@ -1,0 +1,43 @@
+package io.dunwell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL (zonky's embedded binaries) for each Spring test context; contexts are
+ * cached, so in practice one per test JVM. The server is registered as the context's first
+ * disposable bean, so it stops last, after the engine and the connection pool have closed.
+ * Tests isolate themselves by unique ids, not by wiping tables.
+ */
+public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        EmbeddedPostgres postgres = start();
+        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedPostgres", postgres::close);
+        TestPropertyValues.of(
+                "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres").applyTo(context);
+    }
+
+    public static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+}
