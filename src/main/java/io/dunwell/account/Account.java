@@ -46,7 +46,7 @@ public class Account {
     private boolean dunningExempt;
     private LocalDate dunningPausedUntil;
 
-    @ElementCollection
+    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
     @CollectionTable(name = "account_flag", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "flag")
     private Set<String> flags = new TreeSet<>();

@@ -62,6 +62,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Another booking for the same account is in progress; retry the request.", List.of());
     }
 
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        logger.error("Unexpected error in the API", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, URI.create("urn:dunwell:problem:internal"), "Internal error",
+                "The request failed unexpectedly and was rolled back; nothing was changed.", List.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {

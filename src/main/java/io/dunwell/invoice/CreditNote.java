@@ -50,6 +50,13 @@ public class CreditNote {
         this.unappliedAmount = booking.unapplied();
     }
 
+    @jakarta.persistence.PostLoad
+    void scaleToCurrency() {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        amount = amount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+        unappliedAmount = unappliedAmount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+    }
+
     public Long getId() {
         return id;
     }

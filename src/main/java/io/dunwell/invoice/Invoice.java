@@ -81,6 +81,13 @@ public class Invoice {
         return OPEN.equals(status);
     }
 
+    @jakarta.persistence.PostLoad
+    void scaleToCurrency() {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        amount = amount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+        balance = balance.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+    }
+
     public Long getId() {
         return id;
     }

@@ -129,7 +129,8 @@ public class Receivables implements LedgerActivity {
                 .collect(Collectors.toMap(Invoice::getId, Function.identity()));
         return parts.stream().map(part -> {
             Invoice invoice = byId.get(part.getInvoiceId());
-            return new AppliedInvoice(invoice.getExternalId(), invoice.getNumber(), part.getAmount());
+            return new AppliedInvoice(invoice.getExternalId(), invoice.getNumber(),
+                    Money.scaled(part.getAmount(), Money.currency(invoice.getCurrency())));
         }).toList();
     }
 }

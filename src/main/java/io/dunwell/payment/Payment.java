@@ -52,6 +52,13 @@ public class Payment {
         this.unappliedAmount = booking.unapplied();
     }
 
+    @jakarta.persistence.PostLoad
+    void scaleToCurrency() {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        amount = amount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+        unappliedAmount = unappliedAmount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+    }
+
     public Long getId() {
         return id;
     }

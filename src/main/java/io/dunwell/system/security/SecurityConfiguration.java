@@ -54,7 +54,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(antMatcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,21 +69,22 @@ class SecurityConfiguration {
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
-                        .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"), antMatcher("/login"), antMatcher("/error")).permitAll()
+                        .requestMatchers(antMatcher("/css/**"), antMatcher("/js/**"), antMatcher("/img/**"), antMatcher("/webjars/**"), antMatcher("/favicon.ico")).permitAll()
                         // the webapps' first-admin setup must stay closed: the admin comes from configuration
-                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
-                        .requestMatchers("/api/v1/simulation/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.AGENT)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasAnyRole(Roles.AGENT, Roles.INTEGRATION)
-                        .requestMatchers("/api/v1/accounts/**", "/api/v1/invoices/**", "/api/v1/credit-notes/**",
-                                "/api/v1/imports/**").hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
-                        .requestMatchers("/api/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(antMatcher("/api/v1/simulation/**")).hasRole(Roles.ADMIN)
+                        .requestMatchers(antMatcher(HttpMethod.GET, "/api/**")).hasRole(Roles.AGENT)
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/payments")).hasAnyRole(Roles.AGENT, Roles.INTEGRATION)
+                        .requestMatchers(antMatcher("/api/v1/accounts/**"), antMatcher("/api/v1/invoices/**"),
+                                antMatcher("/api/v1/credit-notes/**"), antMatcher("/api/v1/imports/**")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
+                        .requestMatchers(antMatcher("/api/**")).hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutRequestMatcher(antMatcher("/logout")).logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
                 .exceptionHandling(errors -> errors
+                        .defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(), antMatcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/v3/api-docs/**"))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), antMatcher("/camunda/api/**"))
