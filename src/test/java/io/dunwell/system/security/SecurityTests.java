@@ -362,6 +362,26 @@ class SecurityTests {
         mvc.perform(putAccount().with(httpBasic(INTEGRATION, PASSWORD))).andExpect(status().is2xxSuccessful());
     }
 
+    @Test
+    void webappApiWritesNeedCamundasCsrfToken() {
+        LiveServer admin = LiveServer.signedIn(port, ADMIN, ADMIN_PASSWORD);
+        admin.get("/camunda/app/tasklist/default/", "Accept", "text/html");
+
+        assertThat(admin.postJson("/camunda/api/engine/engine/default/task", PLAIN_OR_QUERY).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void browserCachedBasicCredentialsDoNotWorkFromAnotherSite() {
+        LiveServer admin = LiveServer.basic(port, ADMIN, ADMIN_PASSWORD);
+
+        assertThat(admin.postMultipart("/engine-rest/deployment/create", "forged", "--forged--\r\n", "Sec-Fetch-Site", "cross-site")
+                .statusCode()).isEqualTo(403);
+        assertThat(admin.postMultipart("/api/v1/imports/accounts", "forged", "--forged--\r\n", "Sec-Fetch-Site", "same-site")
+                .statusCode()).isEqualTo(403);
+        assertThat(admin.postJson("/engine-rest/task", PLAIN_OR_QUERY, "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/engine-rest/task", "Sec-Fetch-Site", "cross-site").statusCode()).as("reading is no forgery").isEqualTo(200);
+    }
+
     // --- templates cannot run code
 
     @Test
