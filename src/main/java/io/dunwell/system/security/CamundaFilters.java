@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Servlet filters in front of the engine's REST API and the Camunda webapps. They run after
- * Spring Security's chain (order -100), so the webapps see the user Spring Security signed in.
+ * Spring Security's chain (order -100), so the webapps see the user Spring Security signed in,
+ * and before the filters of Camunda's webapp initializer (lowest precedence).
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaFilters {
@@ -28,11 +29,12 @@ class CamundaFilters {
         return registration;
     }
 
+    /** After authentication: a stranger's request body is not worth reading. */
     @Bean
     FilterRegistrationBean<ExpressionInOrQueriesFilter> expressionInOrQueries() {
         var registration = new FilterRegistrationBean<>(new ExpressionInOrQueriesFilter());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(99);
+        registration.setOrder(102);
         return registration;
     }
 

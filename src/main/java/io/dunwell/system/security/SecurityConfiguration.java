@@ -2,7 +2,6 @@ package io.dunwell.system.security;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
-
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +19,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -56,6 +57,7 @@ class SecurityConfiguration {
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         return http.securityMatcher(antMatcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .addFilterBefore(new CrossSiteWriteGuard(), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -63,7 +65,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity)
+            throws Exception {
         RequestMatcher basicAuthApiCall = new AndRequestMatcher(antMatcher("/api/**"),
                 new RequestHeaderRequestMatcher("Authorization"));
         return http
@@ -71,6 +74,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"), antMatcher("/login"), antMatcher("/error")).permitAll()
                         .requestMatchers(antMatcher("/css/**"), antMatcher("/js/**"), antMatcher("/img/**"), antMatcher("/webjars/**"), antMatcher("/favicon.ico")).permitAll()
+                        // the webapps' own login form works signed out, and signs into the console too (WebappSignInSync)
+                        .requestMatchers(antMatcher(HttpMethod.GET, "/camunda/api/engine/engine/"), WebappSignInSync.LOGIN,
+                                WebappSignInSync.LOGOUT).permitAll()
                         // the webapps' first-admin setup must stay closed: the admin comes from configuration
                         .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
                         .requestMatchers(antMatcher("/api/v1/simulation/**")).hasRole(Roles.ADMIN)
@@ -90,7 +96,10 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), antMatcher("/camunda/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .addFilterBefore(new CrossSiteWriteGuard(), CsrfFilter.class)
+                .addFilterAfter(new WebappSignInSync(new CamundaIdentityAuthenticationProvider(identity)), AuthorizationFilter.class)
                 // Camunda's webapps bring their own CSRF filter; Basic-authenticated API calls carry no cookie to forge
+                // (and a browser's cached Basic credentials are stopped by the CrossSiteWriteGuard)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), basicAuthApiCall))
                 .build();
     }
