@@ -1,7 +1,10 @@
 package io.dunwell.account;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +15,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.dunwell.system.BadRequestException;
+import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.NotFoundException;
+import io.dunwell.system.RowResult;
+import io.dunwell.system.RowResult.Outcome;
 import io.dunwell.timeline.Timeline;
 
 @Service
@@ -98,5 +105,36 @@ public class AccountService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * Creates or updates many accounts in one transaction, for imports: a row-by-row
+     * {@link #upsert} that reports instead of throwing. A refused row has written nothing, because
+     * upsert checks everything before it writes; a failure of the database rolls the whole batch
+     * back and is thrown.
+     */
+    @Transactional
+    public List<RowResult<Account>> upsertAll(List<AccountCommand> commands) {
+        Map<String, AccountDetails> before = new HashMap<>();
+        findAll(commands.stream().map(AccountCommand::externalId).filter(Objects::nonNull).toList())
+                .forEach((externalId, account) -> before.put(externalId, account.details()));
+        List<RowResult<Account>> results = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            AccountCommand command = commands.get(i);
+            try {
+                Upserted upserted = upsert(command.externalId(), command.details());
+                AccountDetails after = upserted.account().details();
+                Outcome outcome = upserted.created() ? Outcome.CREATED
+                        : after.equals(before.get(command.externalId())) ? Outcome.UNCHANGED : Outcome.UPDATED;
+                before.put(command.externalId(), after);
+                results.add(new RowResult<>(i, command.externalId(), outcome, upserted.account(), List.of()));
+            } catch (BadRequestException refused) {
+                results.add(RowResult.rejected(i, command.externalId(), refused.errors()));
+            } catch (ConflictException currencyLocked) {
+                results.add(RowResult.rejected(i, command.externalId(),
+                        List.of(new FieldError("currency", currencyLocked.getMessage()))));
+            }
+        }
+        return results;
     }
 }
