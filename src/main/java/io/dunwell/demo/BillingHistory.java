@@ -59,6 +59,7 @@ final class BillingHistory {
         this.today = LocalDate.ofInstant(now, zone);
     }
 
+    /** One to three paid months, then the unpaid ones the bucket calls for, at most four. */
     DemoAccount in(AgingBucket bucket) {
         // drawn before any date comes into play: the same customers pay part or get a credit on any day
         boolean paysPart = bucket.overdue() && random.nextDouble() < PARTIAL_PAYMENT_SHARE;
@@ -78,7 +79,7 @@ final class BillingHistory {
         LocalDate firstUnpaidDue = firstUnpaidDueDate(bucket, terms);
         long monthlyFee = monthlyFee();
         boolean usageBased = random.nextBoolean();
-        int paidMonths = bucket.overdue() ? 1 + random.nextInt(3) : 2 + random.nextInt(4);
+        int paidMonths = 1 + random.nextInt(3);
         for (int month = -paidMonths; month < MAX_UNPAID_INVOICES; month++) {
             LocalDate due = firstUnpaidDue.plusMonths(month);
             LocalDate issued = due.minusDays(terms);

@@ -70,14 +70,9 @@ class DemoData {
     List<DemoAccount> seed(int count) {
         List<DemoAccount> portfolio = portfolio(count);
         Set<String> existing = accounts.findAll(portfolio.stream().map(DemoAccount::externalId).toList()).keySet();
-        List<DemoAccount> created = new ArrayList<>();
-        for (DemoAccount account : portfolio) {
-            if (!existing.contains(account.externalId())) {
-                transaction.executeWithoutResult(status -> book(account));
-                created.add(account);
-            }
-        }
-        return created;
+        List<DemoAccount> missing = portfolio.stream().filter(account -> !existing.contains(account.externalId())).toList();
+        missing.forEach(account -> transaction.executeWithoutResult(status -> book(account)));
+        return missing;
     }
 
     /** The same seed gives the same customers in the same buckets; their dates follow the clock. */
