@@ -74,6 +74,11 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
+    public long count() {
+        return accounts.count();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Account> find(String externalId) {
         return accounts.findByExternalId(externalId);
     }

@@ -1,0 +1,45 @@
+package io.dunwell.demo;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.dunwell.account.AccountService;
+import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.InvoiceService;
+import io.dunwell.payment.PaymentService;
+
+/**
+ * The demo a newcomer gets from {@code mvn spring-boot:run}. On application ready, in this
+ * order: IdentityBootstrap's groups, the demo users, the demo data, the banner.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("dunwell.demo.enabled")
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoConfiguration {
+
+    @Bean
+    DemoUsers demoUsers(IdentityService identity, DemoProperties properties) {
+        return new DemoUsers(identity, properties);
+    }
+
+    @Bean
+    DemoData demoData(AccountService accounts, InvoiceService invoices, PaymentService payments,
+                      CreditNoteService creditNotes, PlatformTransactionManager transactionManager, Clock clock,
+                      DemoProperties properties) {
+        return new DemoData(accounts, invoices, payments, creditNotes, transactionManager, clock, properties);
+    }
+
+    @Bean
+    DemoBanner demoBanner(CamundaBpmProperties camunda, DemoProperties properties,
+                          ObjectProvider<MailCatcher> mailCatcher) {
+        return new DemoBanner(camunda.getAdminUser(), properties, mailCatcher);
+    }
+}
