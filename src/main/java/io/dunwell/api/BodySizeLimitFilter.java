@@ -20,29 +20,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Refuses JSON bodies above {@code dunwell.api.max-body-bytes} before they are read into memory.
- * CSV imports stream and have their own (multipart) limit.
+ * Refuses bodies above {@code dunwell.api.max-body-bytes} (JSON) or
+ * {@code dunwell.api.max-import-bytes} (CSV imports, which stream) before they are read.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long jsonLimit;
+    private final long importLimit;
     private final ObjectMapper json;
 
-    BodySizeLimitFilter(@Value("${dunwell.api.max-body-bytes}") long limit, ObjectMapper json) {
-        this.limit = limit;
+    BodySizeLimitFilter(@Value("${dunwell.api.max-body-bytes}") long jsonLimit,
+                        @Value("${dunwell.api.max-import-bytes}") long importLimit, ObjectMapper json) {
+        this.jsonLimit = jsonLimit;
+        this.importLimit = importLimit;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") || path.startsWith("/api/v1/imports/");
+        return !path(request).startsWith("/api/");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = path(request).startsWith("/api/v1/imports/") ? importLimit : jsonLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -25,7 +25,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -67,8 +66,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity)
             throws Exception {
-        RequestMatcher basicAuthApiCall = new AndRequestMatcher(antMatcher("/api/**"),
-                new RequestHeaderRequestMatcher("Authorization"));
+        // A forged request rides on the victim's session cookie. API calls that carry Basic
+        // credentials, or no session at all, have none to ride on: they skip the CSRF check, so
+        // an anonymous call gets its honest 401 instead of a 403 from the CSRF filter.
+        RequestMatcher apiCallWithoutSession = new AndRequestMatcher(antMatcher("/api/**"),
+                request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
@@ -100,7 +102,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new WebappSignInSync(new CamundaIdentityAuthenticationProvider(identity)), AuthorizationFilter.class)
                 // Camunda's webapps bring their own CSRF filter; Basic-authenticated API calls carry no cookie to forge
                 // (and a browser's cached Basic credentials are stopped by the CrossSiteWriteGuard)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), basicAuthApiCall))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), apiCallWithoutSession))
                 .build();
     }
 
