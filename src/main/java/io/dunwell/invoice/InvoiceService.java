@@ -139,7 +139,7 @@ public class InvoiceService {
         }
         BigDecimal balance = command.balance() != null ? Money.scaled(command.balance(), currency)
                 : invoice.getBalance().add(amount.subtract(invoice.getAmount()));
-        if (balance.signum() < 0) {
+        if (balance.signum() < 0 && !invoice.staysVoid(command)) {
             return RowResult.rejected(index, command.externalId(), List.of(new FieldError("amount",
                     "is less than what was already paid on the invoice; send the balance too")));
         }
