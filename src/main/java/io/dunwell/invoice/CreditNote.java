@@ -39,7 +39,8 @@ public class CreditNote {
         this.accountId = accountId;
         this.amount = amount;
         this.currency = currency;
-        this.issuedAt = issuedAt;
+        // the database keeps microseconds; drop the rest now, so the first answer and every later read agree
+        this.issuedAt = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.reason = reason;
         this.unappliedAmount = amount;
         this.fingerprint = fingerprint;

@@ -41,7 +41,8 @@ public class Payment {
         this.accountId = accountId;
         this.amount = amount;
         this.currency = currency;
-        this.receivedAt = receivedAt;
+        // the database keeps microseconds; drop the rest now, so the first answer and every later read agree
+        this.receivedAt = receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.reference = reference;
         this.unappliedAmount = amount;
         this.fingerprint = fingerprint;
