@@ -51,6 +51,11 @@ public class CreditNote {
         this.unappliedAmount = booking.unapplied();
     }
 
+    /** What this credit note had applied to an invoice that was voided is the customer's credit again. */
+    void allocationReversed(BigDecimal amount) {
+        this.unappliedAmount = unappliedAmount.add(amount);
+    }
+
     @jakarta.persistence.PostLoad
     void scaleToCurrency() {
         int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();

@@ -53,6 +53,11 @@ public class Payment {
         this.unappliedAmount = booking.unapplied();
     }
 
+    /** What this payment had applied to an invoice that was voided is the customer's credit again. */
+    void allocationReversed(BigDecimal amount) {
+        this.unappliedAmount = unappliedAmount.add(amount);
+    }
+
     @jakarta.persistence.PostLoad
     void scaleToCurrency() {
         int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();

@@ -190,6 +190,37 @@ class InvoiceApiTests {
     }
 
     @Test
+    void voidingAPartlyPaidInvoiceGivesTheMoneyBackAsUnappliedCredit() throws Exception {
+        String id = uniqueId("INV");
+        String payment = uniqueId("PAY");
+        String creditNote = uniqueId("CN");
+        api.put("/api/v1/invoices/" + id, invoice("100.00", null, null, today.minusDays(5))).andExpect(status().isCreated());
+        api.post("/api/v1/payments", paymentJson(payment, account, "EUR", "30.00", null)).andExpect(status().isCreated());
+        api.post("/api/v1/credit-notes", DunwellApi.creditNoteJson(creditNote, account, "EUR", "20.00", null)).andExpect(status().isCreated());
+
+        api.put("/api/v1/invoices/" + id, invoice("100.00", null, "VOID", today.minusDays(5)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("VOID"));
+
+        api.get("/api/v1/accounts/" + account)
+                .andExpect(jsonPath("$.balance").value("-50.00"))
+                .andExpect(jsonPath("$.unappliedCredit").value("50.00"))
+                .andExpect(jsonPath("$.openInvoiceCount").value(0));
+        api.get("/api/v1/payments/" + payment)
+                .andExpect(jsonPath("$.allocations.length()").value(0))
+                .andExpect(jsonPath("$.unappliedAmount").value("30.00"));
+        api.get("/api/v1/credit-notes/" + creditNote)
+                .andExpect(jsonPath("$.allocations.length()").value(0))
+                .andExpect(jsonPath("$.unappliedAmount").value("20.00"));
+        JsonNode timeline = api.timeline(account);
+        assertThat(timeline.get(timeline.size() - 1).get("summary").asText()).contains("VOID", "50.00 paid on it is unapplied credit again");
+
+        // the re-issued invoice is owed less what the customer already paid
+        api.newInvoice(account, "EUR", "90.00", today.minusDays(5));
+        api.get("/api/v1/accounts/" + account).andExpect(jsonPath("$.balance").value("40.00"));
+    }
+
+    @Test
     void voidInvoiceStaysVoidWhenTheStatusIsLeftOutAndRevivesOnlyWhenSentOpen() throws Exception {
         String id = uniqueId("INV");
         api.put("/api/v1/invoices/" + id, invoice("100.00", null, "VOID", today.minusDays(5))).andExpect(status().isCreated());
