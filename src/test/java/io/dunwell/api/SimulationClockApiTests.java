@@ -54,12 +54,8 @@ class SimulationClockApiTests {
         api = new DunwellApi(mvc);
     }
 
-    private Instant nowIn(String responseJson) throws Exception {
-        return Instant.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(responseJson).get("now").asText());
-    }
-
     private Instant move(String body) throws Exception {
-        return nowIn(api.put("/api/v1/simulation/clock", body).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        return Instant.parse(api.read(api.put("/api/v1/simulation/clock", body).andExpect(status().isOk())).get("now").asText());
     }
 
     @Test

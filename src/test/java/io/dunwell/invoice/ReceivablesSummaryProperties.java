@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -191,7 +195,7 @@ class ReceivablesSummaryProperties {
         private final PaymentService payments = spring.getBean(PaymentService.class);
         private final CreditNoteService creditNotes = spring.getBean(CreditNoteService.class);
         private final Receivables receivables = spring.getBean(Receivables.class);
-        private final NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(spring.getBean(javax.sql.DataSource.class));
+        private final NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(spring.getBean(DataSource.class));
 
         private final String currency;
         private final int digits;
@@ -275,7 +279,7 @@ class ReceivablesSummaryProperties {
             }
         }
 
-        private void withInvoice(int index, java.util.function.Consumer<Invoice> action) {
+        private void withInvoice(int index, Consumer<Invoice> action) {
             if (!invoices.isEmpty()) {
                 action.accept(invoice(index));
             }
@@ -360,7 +364,7 @@ class ReceivablesSummaryProperties {
 
         /** Everything a refused step must leave as it was. */
         private Map<String, Object> state() {
-            Map<String, Object> state = new java.util.TreeMap<>(storedSummary());
+            Map<String, Object> state = new TreeMap<>(storedSummary());
             state.putAll(recomputed());
             state.put("timeline", timelineEntries());
             state.put("allocations", sql.queryForObject("""
