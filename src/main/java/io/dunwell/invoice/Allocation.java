@@ -41,6 +41,14 @@ public class Allocation {
         return invoiceId;
     }
 
+    public Long getPaymentId() {
+        return paymentId;
+    }
+
+    public Long getCreditNoteId() {
+        return creditNoteId;
+    }
+
     public BigDecimal getAmount() {
         return amount;
     }

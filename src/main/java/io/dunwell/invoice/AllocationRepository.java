@@ -9,4 +9,6 @@ interface AllocationRepository extends JpaRepository<Allocation, Long> {
     List<Allocation> findByPaymentIdOrderById(Long paymentId);
 
     List<Allocation> findByCreditNoteIdOrderById(Long creditNoteId);
+
+    List<Allocation> findByInvoiceId(Long invoiceId);
 }

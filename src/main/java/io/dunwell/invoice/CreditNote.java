@@ -39,7 +39,8 @@ public class CreditNote {
         this.accountId = accountId;
         this.amount = amount;
         this.currency = currency;
-        this.issuedAt = issuedAt;
+        // the database keeps microseconds; drop the rest now, so the first answer and every later read agree
+        this.issuedAt = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.reason = reason;
         this.unappliedAmount = amount;
         this.fingerprint = fingerprint;
@@ -48,6 +49,11 @@ public class CreditNote {
 
     void booked(Booking booking) {
         this.unappliedAmount = booking.unapplied();
+    }
+
+    /** What this credit note had applied to an invoice that was voided is the customer's credit again. */
+    void allocationReversed(BigDecimal amount) {
+        this.unappliedAmount = unappliedAmount.add(amount);
     }
 
     @jakarta.persistence.PostLoad

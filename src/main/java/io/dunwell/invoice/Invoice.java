@@ -55,9 +55,14 @@ public class Invoice {
         this.dueDate = command.dueDate();
         this.currency = command.currency();
         this.amount = amount;
-        boolean voided = VOID.equals(command.status());
+        boolean voided = staysVoid(command);
         setBalance(voided ? BigDecimal.ZERO.setScale(balance.scale()) : balance, voided);
         this.updatedAt = now;
+    }
+
+    /** VOID when the sender says so; a sender that leaves the status out does not revive a void invoice. */
+    boolean staysVoid(InvoiceCommand command) {
+        return command.status() == null ? VOID.equals(status) : VOID.equals(command.status());
     }
 
     void reduceBalance(BigDecimal by, Instant now) {
@@ -67,14 +72,25 @@ public class Invoice {
 
     private void setBalance(BigDecimal newBalance, boolean voided) {
         this.balance = newBalance;
-        this.status = voided ? VOID : newBalance.signum() == 0 ? PAID : OPEN;
+        this.status = statusFor(newBalance, voided);
     }
 
+    private static String statusFor(BigDecimal balance, boolean voided) {
+        return voided ? VOID : balance.signum() == 0 ? PAID : OPEN;
+    }
+
+    /**
+     * Whether {@link #apply} would leave the invoice as it is. Compares the outcome, not the request:
+     * a replayed "OPEN" of an invoice a payment has settled, or a VOID sent with its old balance,
+     * changes nothing and must not be recorded as an update again.
+     */
     boolean sameAs(InvoiceCommand command, BigDecimal amount, BigDecimal balance) {
+        boolean voided = staysVoid(command);
+        BigDecimal newBalance = voided ? BigDecimal.ZERO : balance;
         return command.number().equals(number) && command.issueDate().equals(issueDate)
                 && command.dueDate().equals(dueDate) && command.currency().equals(currency)
-                && amount.compareTo(this.amount) == 0 && balance.compareTo(this.balance) == 0
-                && (command.status() == null || command.status().equals(status));
+                && amount.compareTo(this.amount) == 0 && newBalance.compareTo(this.balance) == 0
+                && statusFor(newBalance, voided).equals(status);
     }
 
     public boolean isOpen() {

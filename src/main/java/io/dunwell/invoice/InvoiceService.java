@@ -38,15 +38,17 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final AccountService accounts;
     private final Receivables receivables;
+    private final AllocationReversal reversal;
     private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    InvoiceService(InvoiceRepository invoices, AccountService accounts, Receivables receivables, Timeline timeline,
-                   PlatformTransactionManager transactionManager, Clock clock) {
+    InvoiceService(InvoiceRepository invoices, AccountService accounts, Receivables receivables, AllocationReversal reversal,
+                   Timeline timeline, PlatformTransactionManager transactionManager, Clock clock) {
         this.invoices = invoices;
         this.accounts = accounts;
         this.receivables = receivables;
+        this.reversal = reversal;
         this.timeline = timeline;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -98,7 +100,7 @@ public class InvoiceService {
         for (int i = 0; i < commands.size(); i++) {
             InvoiceCommand command = normalize(commands.get(i));
             Account account = command.accountId() == null ? null : accountsById.get(command.accountId());
-            RowResult<Invoice> result = applyRow(firstIndex + i, command, account, existing);
+            RowResult<Invoice> result = applyRow(firstIndex + i, command, account, existing, locked);
             results.add(result);
             if (result.outcome() == Outcome.CREATED) {
                 created.add(result.value());
@@ -117,7 +119,8 @@ public class InvoiceService {
         return results;
     }
 
-    private RowResult<Invoice> applyRow(int index, InvoiceCommand command, Account account, Map<String, Invoice> existing) {
+    private RowResult<Invoice> applyRow(int index, InvoiceCommand command, Account account, Map<String, Invoice> existing,
+                                        Map<Long, ReceivablesSummary> locked) {
         List<FieldError> errors = InvoiceValidator.validate(command, account);
         if (!errors.isEmpty()) {
             return RowResult.rejected(index, command.externalId(), errors);
@@ -139,7 +142,7 @@ public class InvoiceService {
         }
         BigDecimal balance = command.balance() != null ? Money.scaled(command.balance(), currency)
                 : invoice.getBalance().add(amount.subtract(invoice.getAmount()));
-        if (balance.signum() < 0) {
+        if (balance.signum() < 0 && !invoice.staysVoid(command)) {
             return RowResult.rejected(index, command.externalId(), List.of(new FieldError("amount",
                     "is less than what was already paid on the invoice; send the balance too")));
         }
@@ -148,8 +151,12 @@ public class InvoiceService {
         }
         String before = invoice.getStatus() + " " + invoice.getBalance().toPlainString();
         invoice.apply(command, amount, balance, now);
+        BigDecimal returned = Invoice.VOID.equals(invoice.getStatus())
+                ? reversal.reverseAllOn(invoice, locked.get(account.getId())) : BigDecimal.ZERO;
         timeline.append(account.getId(), "INVOICE_UPDATED", "Invoice " + invoice.getNumber() + " updated: "
-                + before + " → " + invoice.getStatus() + " " + invoice.getBalance().toPlainString(), invoice.getExternalId());
+                + before + " → " + invoice.getStatus() + " " + invoice.getBalance().toPlainString()
+                + (returned.signum() > 0 ? "; " + returned.toPlainString() + " paid on it is unapplied credit again" : ""),
+                invoice.getExternalId());
         return new RowResult<>(index, command.externalId(), Outcome.UPDATED, invoice, List.of());
     }
 

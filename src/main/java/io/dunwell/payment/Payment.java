@@ -41,7 +41,8 @@ public class Payment {
         this.accountId = accountId;
         this.amount = amount;
         this.currency = currency;
-        this.receivedAt = receivedAt;
+        // the database keeps microseconds; drop the rest now, so the first answer and every later read agree
+        this.receivedAt = receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.reference = reference;
         this.unappliedAmount = amount;
         this.fingerprint = fingerprint;
@@ -50,6 +51,11 @@ public class Payment {
 
     void booked(Booking booking) {
         this.unappliedAmount = booking.unapplied();
+    }
+
+    /** What this payment had applied to an invoice that was voided is the customer's credit again. */
+    void allocationReversed(BigDecimal amount) {
+        this.unappliedAmount = unappliedAmount.add(amount);
     }
 
     @jakarta.persistence.PostLoad

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,6 +16,7 @@ import io.dunwell.account.AccountService;
 import io.dunwell.invoice.AllocationSource;
 import io.dunwell.invoice.Booking;
 import io.dunwell.invoice.BookingInput;
+import io.dunwell.invoice.PaymentAllocationReversed;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
@@ -59,6 +61,12 @@ public class PaymentService {
 
     public List<Payment> of(Long accountId) {
         return payments.findByAccountIdOrderByReceivedAtAscIdAsc(accountId);
+    }
+
+    /** Runs in the transaction that voided the invoice. */
+    @EventListener
+    void on(PaymentAllocationReversed event) {
+        payments.findById(event.paymentId()).orElseThrow().allocationReversed(event.amount());
     }
 
     private Recorded<Payment> attempt(PaymentCommand c) {
