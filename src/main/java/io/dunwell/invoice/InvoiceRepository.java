@@ -5,8 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.QueryHint;
+
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
@@ -19,6 +23,11 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByAccountIdOrderByDueDateAscIdAsc(Long accountId);
 
+    /**
+     * Only for {@link Receivables#refresh}, which flushes right before: the hint spares the
+     * auto-flush, a second dirty check of every entity in what may be a large persistence context.
+     */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query("""
             select new io.dunwell.invoice.OpenInvoiceTotals(i.accountId, count(i), coalesce(sum(i.balance), 0), min(i.dueDate))
             from Invoice i where i.accountId in ?1 and i.status = 'OPEN' group by i.accountId""")

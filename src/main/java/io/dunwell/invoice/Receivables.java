@@ -7,8 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -35,8 +38,11 @@ public class Receivables implements LedgerActivity {
     private final Allocator allocator;
     private final AllocationRepository allocations;
 
+    private final EntityManager entityManager;
+
     Receivables(ReceivablesSummaryRepository summaries, InvoiceRepository invoices, Allocator allocator,
-                AllocationRepository allocations, Clock clock) {
+                AllocationRepository allocations, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.allocator = allocator;
         this.allocations = allocations;
         this.summaries = summaries;
@@ -44,9 +50,13 @@ public class Receivables implements LedgerActivity {
         this.clock = clock;
     }
 
+    /**
+     * Persists rather than saves: the summary's id is the account's, so {@code save} would take it
+     * for an existing row and merge, which selects first — a query per created account.
+     */
     @EventListener
     void on(AccountCreated event) {
-        summaries.save(new ReceivablesSummary(event.accountId(), event.currency(), clock.instant()));
+        entityManager.persist(new ReceivablesSummary(event.accountId(), event.currency(), clock.instant()));
     }
 
     @EventListener
@@ -79,8 +89,18 @@ public class Receivables implements LedgerActivity {
         invoices.flush();
         Map<Long, OpenInvoiceTotals> totals = invoices.openTotals(locked.keySet()).stream()
                 .collect(Collectors.toMap(OpenInvoiceTotals::accountId, Function.identity()));
-        locked.forEach((accountId, summary) -> summary.refresh(
-                totals.getOrDefault(accountId, new OpenInvoiceTotals(accountId, 0, BigDecimal.ZERO, null)), clock.instant()));
+        locked.forEach((accountId, summary) -> {
+            OpenInvoiceTotals current = totals.getOrDefault(accountId, new OpenInvoiceTotals(accountId, 0, BigDecimal.ZERO, null));
+            // a paid or void invoice leaves the totals as they were: no update, no new row version
+            if (!shows(summary, current)) {
+                summary.refresh(current, clock.instant());
+            }
+        });
+    }
+
+    private static boolean shows(ReceivablesSummary summary, OpenInvoiceTotals totals) {
+        return summary.getOpenInvoiceCount() == totals.count() && summary.getOpenInvoiceTotal().compareTo(totals.total()) == 0
+                && Objects.equals(summary.getOldestUnpaidDueDate(), totals.oldestDueDate());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

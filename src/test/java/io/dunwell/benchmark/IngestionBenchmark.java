@@ -1,0 +1,198 @@
+package io.dunwell.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.dunwell.DunwellApplication;
+import io.dunwell.EmbeddedPostgresInitializer;
+import io.dunwell.account.AccountService;
+import io.dunwell.invoice.InvoiceCommand;
+import io.dunwell.invoice.InvoiceService;
+import io.dunwell.system.RowResult;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Imports accounts, then invoices, into embedded PostgreSQL through the services the API and the
+ * CSV import use ({@link AccountService#upsertAll}, {@link InvoiceService#upsertAll}), a chunk per
+ * call, and prints rows per second, the CPU they cost, the rows in the tables and whether every
+ * receivables summary agrees with its invoices. Not a test: {@code mvn -Pbenchmark verify} runs it
+ * (see BENCHMARKS.md and {@link BenchmarkSettings} for the parameters).
+ */
+public final class IngestionBenchmark {
+
+    private record Phase(double seconds, double importerCpuSeconds, double jvmCpuSeconds, double postgresCpuSeconds) {
+
+        double cpuMicrosPerRow(int rows) {
+            return (jvmCpuSeconds + postgresCpuSeconds) * 1e6 / rows;
+        }
+    }
+
+    private interface RangeImport {
+
+        /** Imports what belongs to accounts {@code from} (inclusive) to {@code to} (exclusive); returns the rows. */
+        long apply(int from, int to);
+    }
+
+    private final BenchmarkSettings settings;
+    private final AccountService accountService;
+    private final InvoiceService invoiceService;
+    private final JdbcTemplate jdbc;
+    private final StatementCounts statements;
+    private final CpuMeter cpu;
+    private final BenchmarkData data = new BenchmarkData(LocalDate.now(), 42);
+
+    private IngestionBenchmark(BenchmarkSettings settings, ConfigurableApplicationContext context) {
+        this.settings = settings;
+        this.accountService = context.getBean(AccountService.class);
+        this.invoiceService = context.getBean(InvoiceService.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.statements = new StatementCounts(context.getBean(EntityManagerFactory.class).unwrap(SessionFactory.class)
+                .getStatistics());
+        this.cpu = new CpuMeter(jdbc);
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        HeapPeak heap = HeapPeak.start();
+        boolean consistent;
+        try (EmbeddedPostgres postgres = EmbeddedPostgresInitializer.start();
+             ConfigurableApplicationContext context = application(postgres, settings)) {
+            consistent = new IngestionBenchmark(settings, context).run(heap);
+        }
+        System.exit(consistent ? 0 : 1);
+    }
+
+    /** The application as in production, without the web server, the job executor and the demo. */
+    private static ConfigurableApplicationContext application(EmbeddedPostgres postgres, BenchmarkSettings settings) {
+        // command-line arguments outrank application.yml; default properties would not
+        return new SpringApplicationBuilder(DunwellApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("test")
+                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--spring.datasource.hikari.maximum-pool-size=" + (settings.threads() + 2),
+                        "--spring.jpa.properties.hibernate.generate_statistics=" + settings.stats(),
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--dunwell.demo.enabled=false",
+                        // Camunda's REST API needs a servlet container, which this run does without
+                        "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+                        "--logging.level.root=WARN");
+    }
+
+    private boolean run(HeapPeak heap) throws Exception {
+        System.out.printf("%nBENCHMARK %s, %d invoices per account, %d cores, max heap %d MB%n", settings,
+                settings.invoicesPerAccount(), Runtime.getRuntime().availableProcessors(), HeapPeak.maxMegabytes());
+        long start = System.nanoTime();
+        Phase accounts = phase("accounts", settings.accounts(), this::importAccounts);
+        Phase invoices = phase("invoices", settings.invoices(), this::importInvoices);
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+
+        for (String table : List.of("account", "receivables_summary", "invoice", "timeline_entry")) {
+            System.out.printf("rows in %s: %d%n", table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        boolean consistent = new SummaryCheck(jdbc).run();
+        long accountsPerSecond = Math.round(settings.accounts() / accounts.seconds());
+        long invoicesPerSecond = Math.round(settings.invoices() / invoices.seconds());
+        System.out.printf("accounts: %d in %.1f s = %d/s; invoices: %d in %.1f s = %d/s; total %.1f s; "
+                        + "peak heap used %d MB of %d MB%n", settings.accounts(), accounts.seconds(), accountsPerSecond,
+                settings.invoices(), invoices.seconds(), invoicesPerSecond, totalSeconds, heap.peakMegabytes(),
+                HeapPeak.maxMegabytes());
+        System.out.printf("BENCHMARK invoices/s=%d accounts/s=%d total_s=%.1f peak_heap_mb=%d cpu_us_per_invoice=%.0f "
+                        + "cpu_us_per_account=%.0f summaries=%s%n", invoicesPerSecond, accountsPerSecond, totalSeconds,
+                heap.peakMegabytes(), invoices.cpuMicrosPerRow(settings.invoices()),
+                accounts.cpuMicrosPerRow(settings.accounts()), consistent ? "OK" : "MISMATCH");
+        return consistent;
+    }
+
+    /** Runs the import on disjoint account ranges, one per thread, so no two threads wait for the same lock. */
+    private Phase phase(String name, int rows, RangeImport rangeImport) throws Exception {
+        statements.reset();
+        double jvmCpuBefore = cpu.jvmSeconds();
+        double postgresCpuBefore = cpu.postgresSeconds();
+        AtomicLong importerCpuNanos = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+        long start = System.nanoTime();
+        List<Future<Long>> parts = new ArrayList<>();
+        for (int t = 0; t < settings.threads(); t++) {
+            int from = (int) ((long) settings.accounts() * t / settings.threads());
+            int to = (int) ((long) settings.accounts() * (t + 1) / settings.threads());
+            parts.add(pool.submit(() -> {
+                long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                long imported = rangeImport.apply(from, to);
+                importerCpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore);
+                return imported;
+            }));
+        }
+        long imported = 0;
+        for (Future<Long> part : parts) {
+            imported += part.get();
+        }
+        Phase phase = new Phase((System.nanoTime() - start) / 1e9, importerCpuNanos.get() / 1e9,
+                cpu.jvmSeconds() - jvmCpuBefore, cpu.postgresSeconds() - postgresCpuBefore);
+        pool.shutdown();
+        if (imported != rows) {
+            throw new IllegalStateException(name + ": " + imported + " of " + rows + " rows imported");
+        }
+        System.out.printf("%s: %d rows in %.1f s = %.0f rows/s; CPU: JVM %.1f s (importing threads %.1f s, the rest "
+                        + "mostly JIT compiler and GC) + PostgreSQL %.1f s = %.0f µs per row%n", name, rows, phase.seconds(),
+                rows / phase.seconds(), phase.jvmCpuSeconds(), phase.importerCpuSeconds(), phase.postgresCpuSeconds(),
+                phase.cpuMicrosPerRow(rows));
+        if (settings.stats()) {
+            statements.print(rows);
+        }
+        return phase;
+    }
+
+    private long importAccounts(int from, int to) {
+        long created = 0;
+        for (int chunkStart = from; chunkStart < to; chunkStart += settings.chunk()) {
+            created += created(accountService.upsertAll(data.accounts(chunkStart, Math.min(to, chunkStart + settings.chunk()))));
+        }
+        return created;
+    }
+
+    private long importInvoices(int from, int to) {
+        int perAccount = settings.invoicesPerAccount();
+        int accounts = to - from;
+        long total = (long) accounts * perAccount;
+        // spread: invoice j goes to account j % accounts, so neighbours belong to different accounts
+        IntFunction<InvoiceCommand> nth = settings.spread()
+                ? j -> data.invoice(from + j % accounts, j / accounts)
+                : j -> data.invoice(from + j / perAccount, j % perAccount);
+        long created = 0;
+        for (long chunkStart = 0; chunkStart < total; chunkStart += settings.chunk()) {
+            List<InvoiceCommand> chunk = new ArrayList<>(settings.chunk());
+            for (long j = chunkStart; j < Math.min(total, chunkStart + settings.chunk()); j++) {
+                chunk.add(nth.apply((int) j));
+            }
+            created += created(invoiceService.upsertAll(chunk));
+        }
+        return created;
+    }
+
+    /** Every generated row is new and valid; anything else is a bug that must not pass as a fast run. */
+    private static long created(List<? extends RowResult<?>> results) {
+        for (RowResult<?> result : results) {
+            if (result.outcome() != RowResult.Outcome.CREATED) {
+                throw new IllegalStateException("row " + result.externalId() + " was " + result.outcome() + " " + result.errors());
+            }
+        }
+        return results.size();
+    }
+}
