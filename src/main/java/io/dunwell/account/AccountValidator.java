@@ -62,6 +62,10 @@ final class AccountValidator {
             errors.add(new FieldError("locale", "is required, e.g. en-US or de-DE"));
             return;
         }
+        if (locale.length() > 35) {
+            errors.add(new FieldError("locale", "must be at most 35 characters, e.g. en-US or de-DE"));
+            return;
+        }
         try {
             Locale parsed = new Locale.Builder().setLanguageTag(locale).build();
             if (parsed.getLanguage().isEmpty()) {
@@ -75,6 +79,10 @@ final class AccountValidator {
     private static void checkTimeZone(List<FieldError> errors, String timeZone) {
         if (timeZone == null || timeZone.isBlank()) {
             errors.add(new FieldError("timeZone", "is required, e.g. Europe/Berlin"));
+            return;
+        }
+        if (timeZone.length() > 64) {
+            errors.add(new FieldError("timeZone", "must be at most 64 characters, e.g. Europe/Berlin"));
             return;
         }
         try {

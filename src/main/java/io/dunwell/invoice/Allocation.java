@@ -25,6 +25,7 @@ public class Allocation {
     private Long creditNoteId;
     private BigDecimal amount;
     private Instant createdAt;
+    private Instant reversedAt;
 
     protected Allocation() {
     }
@@ -35,6 +36,14 @@ public class Allocation {
         this.creditNoteId = source.creditNoteId();
         this.amount = amount;
         this.createdAt = now;
+    }
+
+    void reverse(Instant now) {
+        this.reversedAt = now;
+    }
+
+    public Instant getReversedAt() {
+        return reversedAt;
     }
 
     public Long getInvoiceId() {

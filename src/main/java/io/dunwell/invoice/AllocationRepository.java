@@ -6,9 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AllocationRepository extends JpaRepository<Allocation, Long> {
 
-    List<Allocation> findByPaymentIdOrderById(Long paymentId);
+    List<Allocation> findByPaymentIdAndReversedAtIsNullOrderById(Long paymentId);
 
-    List<Allocation> findByCreditNoteIdOrderById(Long creditNoteId);
+    List<Allocation> findByCreditNoteIdAndReversedAtIsNullOrderById(Long creditNoteId);
 
-    List<Allocation> findByInvoiceId(Long invoiceId);
+    List<Allocation> findByInvoiceIdAndReversedAtIsNull(Long invoiceId);
 }

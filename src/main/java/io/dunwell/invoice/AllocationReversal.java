@@ -36,7 +36,7 @@ class AllocationReversal {
     /** Runs under the account's lock; returns the amount given back, at the currency's scale. */
     @Transactional(propagation = Propagation.MANDATORY)
     BigDecimal reverseAllOn(Invoice voided, ReceivablesSummary locked) {
-        List<Allocation> parts = allocations.findByInvoiceId(voided.getId());
+        List<Allocation> parts = allocations.findByInvoiceIdAndReversedAtIsNull(voided.getId());
         BigDecimal total = BigDecimal.ZERO;
         for (Allocation part : parts) {
             if (part.getCreditNoteId() != null) {
@@ -44,9 +44,9 @@ class AllocationReversal {
             } else {
                 events.publishEvent(new PaymentAllocationReversed(part.getPaymentId(), part.getAmount()));
             }
+            part.reverse(clock.instant());
             total = total.add(part.getAmount());
         }
-        allocations.deleteAll(parts);
         locked.addUnapplied(total, clock.instant());
         return Money.scaled(total, Money.currency(voided.getCurrency()));
     }

@@ -16,7 +16,8 @@ public final class BookingInput {
     private BookingInput() {
     }
 
-    public static void requireIds(String externalId, String accountId, Instant when, String whenField) {
+    public static void requireIds(String externalId, String accountId, Instant when, String whenField,
+                                  String textField, String text, int textMax) {
         List<FieldError> errors = new ArrayList<>();
         if (externalId == null || !EXTERNAL_ID.matcher(externalId).matches()) {
             errors.add(new FieldError("externalId", "must be 1 to 100 letters, digits or . _ : -"));
@@ -26,6 +27,9 @@ public final class BookingInput {
         }
         if (when == null) {
             errors.add(new FieldError(whenField, "is required (ISO-8601 instant, e.g. 2027-01-10T08:00:00Z)"));
+        }
+        if (text != null && text.length() > textMax) {
+            errors.add(new FieldError(textField, "must be at most " + textMax + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);

@@ -52,7 +52,7 @@ public class CreditNoteService {
     }
 
     private Recorded<CreditNote> attempt(CreditNoteCommand c) {
-        BookingInput.requireIds(c.externalId(), c.accountId(), c.issuedAt(), "issuedAt");
+        BookingInput.requireIds(c.externalId(), c.accountId(), c.issuedAt(), "issuedAt", "reason", c.reason(), 500);
         Account account = accounts.find(c.accountId())
                 .orElseThrow(() -> new BadRequestException("accountId", "no account with id " + c.accountId()));
         BigDecimal amount = MoneyInput.positive(c.amount(), c.currency(), account.getCurrency());

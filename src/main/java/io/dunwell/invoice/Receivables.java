@@ -139,12 +139,12 @@ public class Receivables implements LedgerActivity {
         return invoices.findByAccountIdOrderByDueDateAscIdAsc(accountId);
     }
 
-    /** How a booked payment or credit note was applied, in the order it was applied. */
+    /** How a booked payment or credit note is applied now (reversed parts left out), in the order it was applied. */
     @Transactional(readOnly = true)
     public List<AppliedInvoice> appliedFrom(AllocationSource source) {
         List<Allocation> parts = source.paymentId() != null
-                ? allocations.findByPaymentIdOrderById(source.paymentId())
-                : allocations.findByCreditNoteIdOrderById(source.creditNoteId());
+                ? allocations.findByPaymentIdAndReversedAtIsNullOrderById(source.paymentId())
+                : allocations.findByCreditNoteIdAndReversedAtIsNullOrderById(source.creditNoteId());
         Map<Long, Invoice> byId = invoices.findAllById(parts.stream().map(Allocation::getInvoiceId).toList()).stream()
                 .collect(Collectors.toMap(Invoice::getId, Function.identity()));
         return parts.stream().map(part -> {

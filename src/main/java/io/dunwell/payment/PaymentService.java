@@ -70,7 +70,7 @@ public class PaymentService {
     }
 
     private Recorded<Payment> attempt(PaymentCommand c) {
-        BookingInput.requireIds(c.externalId(), c.accountId(), c.receivedAt(), "receivedAt");
+        BookingInput.requireIds(c.externalId(), c.accountId(), c.receivedAt(), "receivedAt", "reference", c.reference(), 200);
         Account account = accounts.find(c.accountId())
                 .orElseThrow(() -> new BadRequestException("accountId", "no account with id " + c.accountId()));
         BigDecimal amount = MoneyInput.positive(c.amount(), c.currency(), account.getCurrency());

@@ -12,18 +12,21 @@ public final class Money {
 
     /** Throws {@link IllegalArgumentException} for an unknown ISO 4217 code. */
     public static Currency currency(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
-            throw new IllegalArgumentException("'" + code + "' is not an ISO 4217 currency code");
-        }
-        try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0) {
-                throw new IllegalArgumentException(code + " is not a currency that amounts can be in");
+        Currency currency = null;
+        if (code != null && code.matches("[A-Z]{3}")) {
+            try {
+                currency = Currency.getInstance(code);
+            } catch (IllegalArgumentException unknown) {
+                // reported below, with the same message as a malformed code
             }
-            return currency;
-        } catch (IllegalArgumentException unknown) {
+        }
+        if (currency == null) {
             throw new IllegalArgumentException("'" + code + "' is not an ISO 4217 currency code");
         }
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException(code + " is not a currency that amounts can be in");
+        }
+        return currency;
     }
 
     /** The amount at the currency's scale; more decimals than the currency has is an error, not a rounding. */

@@ -152,6 +152,18 @@ class AccountApiTests {
     }
 
     @Test
+    void valuesLongerThanTheirColumnsAreRefusedAsFieldErrors() throws Exception {
+        String id = uniqueId("ACC");
+
+        api.put("/api/v1/accounts/" + id, """
+                {"name": "%s", "locale": "en-US-x-%s", "timeZone": "UTC", "currency": "EUR", "segment": "%s"}"""
+                .formatted("N".repeat(201), "a1234567".repeat(4), "s".repeat(51)))
+                .andExpect(problem(400, VALIDATION, "name", "locale", "segment"));
+
+        api.get("/api/v1/accounts/" + id).andExpect(status().isNotFound());
+    }
+
+    @Test
     void invalidIdIsRefused() throws Exception {
         api.put("/api/v1/accounts/bad id!", accountJson("Test Customer", "EUR", "UTC"))
                 .andExpect(problem(400, VALIDATION, "externalId"));

@@ -272,6 +272,18 @@ class PaymentApiTests {
     }
 
     @Test
+    void referenceLongerThanItsColumnIsRefused() throws Exception {
+        String id = uniqueId("PAY");
+        String before = api.state(account);
+
+        api.post("/api/v1/payments", paymentJson(id, account, "EUR", "10.00", null).replace("bank transfer", "r".repeat(201)))
+                .andExpect(problem(400, VALIDATION, "reference"));
+
+        api.get("/api/v1/payments/" + id).andExpect(status().isNotFound());
+        assertThat(api.state(account)).isEqualTo(before);
+    }
+
+    @Test
     void badAmountsAndCurrenciesAreRefusedAndChangeNothing() throws Exception {
         String before = api.state(account);
         String id = uniqueId("PAY");

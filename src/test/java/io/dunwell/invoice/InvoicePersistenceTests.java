@@ -104,7 +104,7 @@ class InvoicePersistenceTests {
         assertThat(loaded.getFingerprint()).isEqualTo("fingerprint");
         // truncated to what PostgreSQL keeps, never rounded into the next day
         assertThat(loaded.getIssuedAt()).isEqualTo(Instant.parse("2027-01-09T23:59:59.999999Z")).isEqualTo(saved.getIssuedAt());
-        assertThat(allocations.findByCreditNoteIdOrderById(saved.getId())).singleElement().satisfies(allocation -> {
+        assertThat(allocations.findByCreditNoteIdAndReversedAtIsNullOrderById(saved.getId())).singleElement().satisfies(allocation -> {
             assertThat(allocation.getInvoiceId()).isEqualTo(invoice.getId());
             assertThat(allocation.getCreditNoteId()).isEqualTo(saved.getId());
             assertThat(allocation.getPaymentId()).isNull();
