@@ -252,7 +252,7 @@ class ImportApiTests {
                 .andExpect(jsonPath("$.rows[*].line", contains(3, 4, 5)))
                 .andExpect(jsonPath("$.rows[0].errors[0].field").value("amount"))
                 .andExpect(jsonPath("$.rows[1].errors[0].field").value("receivedAt"))
-                .andExpect(jsonPath("$.rows[2].errors[0].field").value("row"));
+                .andExpect(jsonPath("$.rows[2].errors[0].field").value("reference"));
 
         importCsv("payments?details=all", PAYMENT_HEADER + payment
                 + "PAY1-" + id + ",P-" + id + ",31.00,EUR,2027-02-10T08:00:00Z,bank transfer 4711\n")
@@ -270,8 +270,8 @@ class ImportApiTests {
     }
 
     @Test
-    void aRowTheDatabaseRefusesIsRejectedAloneAndTheRestOfItsChunkApplies() throws Exception {
-        String tooLongForItsColumn = "en-US-x-abcdefgh-abcdefgh-abcdefgh-abcdefgh";
+    void anOverlongValueIsRejectedAloneAndTheRestOfItsChunkApplies() throws Exception {
+        String tooLongForItsColumn = "en-US-x-abcdefgh-abcdefgh-abcdefgh-abcdefgh"; // a valid tag, longer than 35
 
         importCsv("accounts", ACCOUNT_HEADER
                 + "L1-" + id + ",Before,,,en-US,America/Chicago,USD,\n"
@@ -280,7 +280,8 @@ class ImportApiTests {
                 .andExpect(jsonPath("$.created").value(2))
                 .andExpect(jsonPath("$.rejected").value(1))
                 .andExpect(jsonPath("$.rows[0].line").value(3))
-                .andExpect(jsonPath("$.rows[0].errors[0].message", containsString("refused by the database")));
+                .andExpect(jsonPath("$.rows[0].errors[0].field").value("locale"))
+                .andExpect(jsonPath("$.rows[0].errors[0].message", containsString("at most 35 characters")));
 
         account("L1-" + id).andExpect(status().isOk());
         account("L2-" + id).andExpect(status().isNotFound());
