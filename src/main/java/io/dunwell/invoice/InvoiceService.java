@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,7 +74,12 @@ public class InvoiceService {
             List<RowResult<Invoice>> results = new ArrayList<>();
             for (int i = 0; i < commands.size(); i++) {
                 int index = i;
-                results.add(transaction.execute(status -> applyChunk(List.of(commands.get(index)), index)).get(0));
+                try {
+                    results.add(transaction.execute(status -> applyChunk(List.of(commands.get(index)), index)).get(0));
+                } catch (DataIntegrityViolationException rowRefused) {
+                    results.add(RowResult.rejected(index, commands.get(index).externalId(), List.of(new FieldError("row",
+                            "was refused by the database: a value is too long or breaks a constraint"))));
+                }
             }
             return results;
         }
