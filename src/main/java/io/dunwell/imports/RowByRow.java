@@ -1,11 +1,9 @@
 package io.dunwell.imports;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DataIntegrityViolationException;
 
-import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.RowResult;
 
 /**
@@ -14,9 +12,6 @@ import io.dunwell.system.RowResult;
  */
 final class RowByRow {
 
-    private static final FieldError REFUSED = new FieldError("row",
-            "was refused by the database: a value is too long or breaks a constraint");
-
     private RowByRow() {
     }
 
@@ -24,7 +19,7 @@ final class RowByRow {
         try {
             return apply.get();
         } catch (DataIntegrityViolationException refused) {
-            return RowResult.rejected(index, externalId, List.of(REFUSED));
+            return RowResult.refusedByDatabase(index, externalId);
         }
     }
 }

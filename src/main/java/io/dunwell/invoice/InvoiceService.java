@@ -77,8 +77,7 @@ public class InvoiceService {
                 try {
                     results.add(transaction.execute(status -> applyChunk(List.of(commands.get(index)), index)).get(0));
                 } catch (DataIntegrityViolationException rowRefused) {
-                    results.add(RowResult.rejected(index, commands.get(index).externalId(), List.of(new FieldError("row",
-                            "was refused by the database: a value is too long or breaks a constraint"))));
+                    results.add(RowResult.refusedByDatabase(index, commands.get(index).externalId()));
                 }
             }
             return results;

@@ -13,6 +13,12 @@ public record RowResult<T>(int index, String externalId, Outcome outcome, T valu
         return new RowResult<>(index, externalId, Outcome.REJECTED, null, errors);
     }
 
+    /** For a row that passed every check but that the database still refused (a constraint, a lost race). */
+    public static <T> RowResult<T> refusedByDatabase(int index, String externalId) {
+        return rejected(index, externalId, List.of(new FieldError("row",
+                "was refused by the database: a value is too long or breaks a constraint")));
+    }
+
     public boolean rejected() {
         return outcome == Outcome.REJECTED;
     }
