@@ -21,6 +21,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +52,15 @@ class SimulationClockApiTests {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
 
     DunwellApi api;
 
@@ -86,6 +101,23 @@ class SimulationClockApiTests {
         Instant afterDay = move("{\"advance\": \"P1D\"}");
         assertThat(afterDay).isBetween(afterHours.plus(Duration.ofDays(1)), afterHours.plus(Duration.ofDays(1)).plus(SLACK));
         assertThat(api.clock()).isBetween(afterDay, afterDay.plus(SLACK));
+    }
+
+    @Test
+    void timerBecomesDueForTheJobExecutorWhenTheClockPassesIt() throws Exception {
+        String key = "ClockTimerTest" + UUID.randomUUID().toString().replace("-", "");
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().intermediateCatchEvent().timerWithDuration("P2D").endEvent().done();
+        repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+        String instance = runtime.startProcessInstanceByKey(key).getId();
+
+        assertThat(management.createJobQuery().processInstanceId(instance).executable().count()).isZero();
+        move("{\"advance\": \"P2D\"}");
+
+        Job due = management.createJobQuery().processInstanceId(instance).executable().singleResult();
+        assertThat(due).as("the timer's job is due for acquisition").isNotNull();
+        management.executeJob(due.getId());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
     }
 
     @Test
