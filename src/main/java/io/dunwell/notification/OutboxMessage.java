@@ -1,0 +1,144 @@
+package io.dunwell.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * One notice to a customer, rendered when its process step decided it and kept as it was sent.
+ * The idempotency key (case and step) is unique, so a repeated step finds the notice it already
+ * wrote instead of writing a second one.
+ */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+
+    public static final String EMAIL = "EMAIL";
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_message_seq")
+    @SequenceGenerator(name = "outbox_message_seq", sequenceName = "outbox_message_seq", allocationSize = 50)
+    private Long id;
+
+    private String idempotencyKey;
+    private Long accountId;
+    private String template;
+    private String channel;
+    private String locale;
+    private String recipient;
+    private String subject;
+    private String htmlBody;
+    private String textBody;
+    private String status;
+    private int attempts;
+    private String lastError;
+    private Instant createdAt;
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(String idempotencyKey, Long accountId, String template, String locale, String recipient,
+                  RenderedNotice notice, Instant now) {
+        this.idempotencyKey = idempotencyKey;
+        this.accountId = accountId;
+        this.template = template;
+        this.channel = EMAIL;
+        this.locale = locale;
+        this.recipient = recipient;
+        this.subject = notice.subject();
+        this.htmlBody = notice.html();
+        this.textBody = notice.text();
+        this.status = recipient == null ? FAILED : PENDING;
+        this.lastError = recipient == null ? "The account has no email address" : null;
+        this.createdAt = now;
+    }
+
+    void sent(Instant now) {
+        attempts++;
+        status = SENT;
+        sentAt = now;
+        lastError = null;
+    }
+
+    void attemptFailed(String error) {
+        attempts++;
+        lastError = error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+    }
+
+    public boolean isSent() {
+        return SENT.equals(status);
+    }
+
+    public boolean isPending() {
+        return PENDING.equals(status);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public String getTemplate() {
+        return template;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getHtmlBody() {
+        return htmlBody;
+    }
+
+    public String getTextBody() {
+        return textBody;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

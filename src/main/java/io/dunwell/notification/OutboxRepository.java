@@ -1,0 +1,22 @@
+package io.dunwell.notification;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
+
+    Optional<OutboxMessage> findByIdempotencyKey(String idempotencyKey);
+
+    List<OutboxMessage> findByAccountIdOrderByCreatedAtAscIdAsc(Long accountId);
+
+    /** Takes the message's row lock for the rest of the transaction: one sender at a time, on any node. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from OutboxMessage m where m.id = :id")
+    Optional<OutboxMessage> lock(Long id);
+}

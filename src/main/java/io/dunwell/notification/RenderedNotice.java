@@ -1,0 +1,5 @@
+package io.dunwell.notification;
+
+/** A notice as the customer reads it: the subject, the HTML part and the plain-text part. */
+record RenderedNotice(String subject, String html, String text) {
+}
