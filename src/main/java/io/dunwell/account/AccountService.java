@@ -94,6 +94,19 @@ public class AccountService {
                 .collect(Collectors.toMap(Account::getExternalId, Function.identity()));
     }
 
+    /** Moves the account to another collection status; the timeline records each change, not each call. */
+    @Transactional
+    public boolean changeCollectionStatus(Long accountId, String status) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("No account with id " + accountId));
+        String before = account.getCollectionStatus();
+        if (before.equals(status)) {
+            return false;
+        }
+        account.changeStatus(status);
+        timeline.append(accountId, "STATUS_CHANGED", "Collection status " + before + " → " + status, account.getExternalId());
+        return true;
+    }
+
     private static AccountDetails normalize(AccountDetails d) {
         return new AccountDetails(trim(d.name()), blankToNull(d.email()), blankToNull(d.phone()), trim(d.locale()),
                 trim(d.timeZone()), d.currency() == null ? null : d.currency().trim().toUpperCase(), blankToNull(d.segment()));

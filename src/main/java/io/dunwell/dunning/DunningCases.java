@@ -1,0 +1,95 @@
+package io.dunwell.dunning;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.dunwell.account.AccountService;
+import io.dunwell.account.CollectionStatus;
+import io.dunwell.invoice.Receivables;
+import io.dunwell.timeline.Timeline;
+
+/**
+ * Opens and ends dunning cases, at most one active per account. Every method joins the caller's
+ * transaction, so a case, its timeline entry and the account's status commit together with the
+ * process step that asked for them.
+ */
+@Service
+public class DunningCases {
+
+    private final DunningCaseRepository cases;
+    private final Receivables receivables;
+    private final AccountService accounts;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    DunningCases(DunningCaseRepository cases, Receivables receivables, AccountService accounts, Timeline timeline, Clock clock) {
+        this.cases = cases;
+        this.receivables = receivables;
+        this.accounts = accounts;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an active case for the account, or returns empty when it already has one. Checks under
+     * the account's write lock, so a concurrent run or a second node waits here and then sees the
+     * committed case instead of failing the caller's transaction on the unique constraint; the
+     * constraint stays as the guard for writers that skip the lock.
+     */
+    @Transactional
+    public Optional<DunningCase> open(Long accountId) {
+        receivables.lock(accountId);
+        if (cases.existsByActiveAccountId(accountId)) {
+            return Optional.empty();
+        }
+        DunningCase opened = cases.saveAndFlush(new DunningCase(accountId, clock.instant()));
+        timeline.append(accountId, "DUNNING_CASE_OPENED", "Dunning case " + opened.getId() + " opened", reference(opened));
+        accounts.changeCollectionStatus(accountId, CollectionStatus.IN_COLLECTIONS);
+        return Optional.of(opened);
+    }
+
+    /** Records which process instance runs the case; repeating it with the same id changes nothing. */
+    @Transactional
+    public DunningCase attachProcess(Long caseId, String processInstanceId) {
+        DunningCase dunningCase = require(caseId);
+        dunningCase.attach(processInstanceId);
+        return dunningCase;
+    }
+
+    /**
+     * Ends an active case as SETTLED (the account is back in good standing) or CLOSED; a case that
+     * already ended stays as it ended, so a retried process step changes nothing.
+     */
+    @Transactional
+    public DunningCase close(Long caseId, DunningCaseStatus outcome, String reason) {
+        DunningCase dunningCase = require(caseId);
+        if (!dunningCase.isActive()) {
+            return dunningCase;
+        }
+        dunningCase.close(outcome, reason, clock.instant());
+        timeline.append(dunningCase.getAccountId(), "DUNNING_CASE_CLOSED",
+                "Dunning case " + caseId + " " + outcome.name().toLowerCase() + (reason == null ? "" : ": " + reason),
+                reference(dunningCase));
+        if (outcome == DunningCaseStatus.SETTLED) {
+            accounts.changeCollectionStatus(dunningCase.getAccountId(), CollectionStatus.GOOD_STANDING);
+        }
+        return dunningCase;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DunningCase> activeFor(Long accountId) {
+        return cases.findByActiveAccountId(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public DunningCase require(Long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new IllegalArgumentException("no dunning case " + caseId));
+    }
+
+    private static String reference(DunningCase dunningCase) {
+        return "dunning-case:" + dunningCase.getId();
+    }
+}
