@@ -1,6 +1,9 @@
 package io.dunwell.benchmark;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The most heap in use at any sample, taken every 20 ms by a daemon thread. */
@@ -14,18 +17,13 @@ final class HeapPeak {
     static HeapPeak start() {
         HeapPeak heap = new HeapPeak();
         var memory = ManagementFactory.getMemoryMXBean();
-        Thread sampler = new Thread(() -> {
-            while (true) {
-                heap.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(() -> heap.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 20, TimeUnit.MILLISECONDS);
         return heap;
     }
 
