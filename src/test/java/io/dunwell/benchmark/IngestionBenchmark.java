@@ -173,6 +173,20 @@ public final class IngestionBenchmark {
                 100.0 * delinquent.size() / Math.max(1, accounts), seconds, accounts / seconds,
                 Arrays.stream(sorted).average().orElse(0), percentile(sorted, 50), percentile(sorted, 95),
                 sorted[sorted.length - 1], cpu.jvmSeconds() - jvmCpuBefore, cpu.postgresSeconds() - postgresCpuBefore);
+        StringBuilder slowest = new StringBuilder();
+        Integer[] order = new Integer[pageMillis.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(pageMillis.get(b), pageMillis.get(a)));
+        for (int i = 0; i < Math.min(5, order.length); i++) {
+            slowest.append(String.format(" #%d %.0f ms", order[i] + 1, pageMillis.get(order[i])));
+        }
+        // what each page's first query (the distinct time zones) costs of that, timed apart
+        long zonesStart = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            jdbc.queryForList("select distinct time_zone from account", String.class);
+        }
+        System.out.printf("delinquency scan: slowest pages%s; distinct time zones query alone: %.1f ms%n", slowest,
+                (System.nanoTime() - zonesStart) / 1e7);
         return accounts / seconds;
     }
 
