@@ -1,8 +1,11 @@
 package io.dunwell.benchmark;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,10 +20,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.DunwellApplication;
 import io.dunwell.EmbeddedPostgresInitializer;
 import io.dunwell.account.AccountService;
+import io.dunwell.dunning.DelinquentAccounts;
+import io.dunwell.dunning.DunningCases;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.system.RowResult;
@@ -48,10 +55,16 @@ public final class IngestionBenchmark {
         long apply(int from, int to);
     }
 
+    private static final int SCAN_PAGE = 1_000;
+
     private final BenchmarkSettings settings;
     private final AccountService accountService;
     private final InvoiceService invoiceService;
     private final JdbcTemplate jdbc;
+    private final DelinquentAccounts delinquentAccounts;
+    private final DunningCases dunningCases;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
     private final StatementCounts statements;
     private final CpuMeter cpu;
     private final BenchmarkData data = new BenchmarkData(LocalDate.now(), 42);
@@ -61,6 +74,10 @@ public final class IngestionBenchmark {
         this.accountService = context.getBean(AccountService.class);
         this.invoiceService = context.getBean(InvoiceService.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
+        this.delinquentAccounts = context.getBean(DelinquentAccounts.class);
+        this.dunningCases = context.getBean(DunningCases.class);
+        this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        this.clock = context.getBean(Clock.class);
         this.statements = new StatementCounts(context.getBean(EntityManagerFactory.class).unwrap(SessionFactory.class)
                 .getStatistics());
         this.cpu = new CpuMeter(jdbc);
@@ -117,7 +134,85 @@ public final class IngestionBenchmark {
                         + "cpu_us_per_account=%.0f summaries=%s%n", invoicesPerSecond, accountsPerSecond, totalSeconds,
                 heap.peakMegabytes(), invoices.cpuMicrosPerRow(settings.invoices()),
                 accounts.cpuMicrosPerRow(settings.accounts()), consistent ? "OK" : "MISMATCH");
+
+        List<Long> delinquent = new ArrayList<>();
+        double scanPerSecond = delinquencyScan(delinquent);
+        double casesPerSecond = openCases(delinquent.subList(0, Math.min(delinquent.size(), settings.cases())));
+        System.out.printf("BENCHMARK delinquency_scan_accounts_per_s=%d open_cases_per_s=%d%n", Math.round(scanPerSecond),
+                Math.round(casesPerSecond));
         return consistent;
+    }
+
+    /**
+     * Pages through all accounts with {@link DelinquentAccounts#page}, 1,000 delinquent ids a page,
+     * as a dunning run would; collects the ids and returns the accounts scanned per second.
+     */
+    private double delinquencyScan(List<Long> delinquent) {
+        Instant now = clock.instant();
+        long accounts = jdbc.queryForObject("select count(*) from account", Long.class);
+        double jvmCpuBefore = cpu.jvmSeconds();
+        double postgresCpuBefore = cpu.postgresSeconds();
+        List<Double> pageMillis = new ArrayList<>();
+        long after = 0;
+        long start = System.nanoTime();
+        while (true) {
+            long pageStart = System.nanoTime();
+            List<Long> page = delinquentAccounts.page(after, SCAN_PAGE, now);
+            pageMillis.add((System.nanoTime() - pageStart) / 1e6);
+            delinquent.addAll(page);
+            if (page.size() < SCAN_PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] sorted = pageMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("delinquency scan: %d accounts, %d pages of up to %d, %d delinquent (%.1f %%) in %.1f s = %.0f "
+                        + "accounts/s scanned; ms per page: mean %.1f, p50 %.1f, p95 %.1f, max %.1f; CPU: JVM %.1f s + "
+                        + "PostgreSQL %.1f s%n", accounts, sorted.length, SCAN_PAGE, delinquent.size(),
+                100.0 * delinquent.size() / Math.max(1, accounts), seconds, accounts / seconds,
+                Arrays.stream(sorted).average().orElse(0), percentile(sorted, 50), percentile(sorted, 95),
+                sorted[sorted.length - 1], cpu.jvmSeconds() - jvmCpuBefore, cpu.postgresSeconds() - postgresCpuBefore);
+        StringBuilder slowest = new StringBuilder();
+        Integer[] order = new Integer[pageMillis.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(pageMillis.get(b), pageMillis.get(a)));
+        for (int i = 0; i < Math.min(5, order.length); i++) {
+            slowest.append(String.format(" #%d %.0f ms", order[i] + 1, pageMillis.get(order[i])));
+        }
+        // what each page's first query (the distinct time zones) costs of that, timed apart
+        long zonesStart = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            jdbc.queryForList("select distinct time_zone from account", String.class);
+        }
+        System.out.printf("delinquency scan: slowest pages%s; distinct time zones query alone: %.1f ms%n", slowest,
+                (System.nanoTime() - zonesStart) / 1e7);
+        return accounts / seconds;
+    }
+
+    /** Opens a case for each account, {@code bench.chunk} accounts per transaction; returns cases per second. */
+    private double openCases(List<Long> accountIds) {
+        double jvmCpuBefore = cpu.jvmSeconds();
+        double postgresCpuBefore = cpu.postgresSeconds();
+        long start = System.nanoTime();
+        long opened = 0;
+        for (int from = 0; from < accountIds.size(); from += settings.chunk()) {
+            List<Long> chunk = accountIds.subList(from, Math.min(accountIds.size(), from + settings.chunk()));
+            opened += transactions.execute(status -> chunk.stream().filter(id -> dunningCases.open(id).isPresent()).count());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (opened != accountIds.size()) {
+            throw new IllegalStateException("open cases: " + opened + " of " + accountIds.size() + " opened");
+        }
+        System.out.printf("open cases: %d in %.1f s = %.0f cases/s, %d per transaction; CPU: JVM %.1f s + PostgreSQL %.1f s; "
+                        + "rows in dunning_case: %d%n", opened, seconds, opened / seconds, settings.chunk(),
+                cpu.jvmSeconds() - jvmCpuBefore, cpu.postgresSeconds() - postgresCpuBefore,
+                jdbc.queryForObject("select count(*) from dunning_case", Long.class));
+        return opened / seconds;
+    }
+
+    private static double percentile(double[] sorted, int percent) {
+        return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
     }
 
     /** Runs the import on disjoint account ranges, one per thread, so no two threads wait for the same lock. */
