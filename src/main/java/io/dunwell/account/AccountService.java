@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -97,14 +100,27 @@ public class AccountService {
     /** Moves the account to another collection status; the timeline records each change, not each call. */
     @Transactional
     public boolean changeCollectionStatus(Long accountId, String status) {
-        Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("No account with id " + accountId));
-        String before = account.getCollectionStatus();
-        if (before.equals(status)) {
-            return false;
+        return !changeCollectionStatus(List.of(accountId), status).isEmpty();
+    }
+
+    /** Sets the status of many accounts with one query; returns the ids whose status changed. */
+    @Transactional
+    public Set<Long> changeCollectionStatus(Collection<Long> accountIds, String status) {
+        List<Account> found = accounts.findAllById(accountIds);
+        if (found.size() != new HashSet<>(accountIds).size()) {
+            throw new NotFoundException("No account with one of the ids " + accountIds);
         }
-        account.changeStatus(status);
-        timeline.append(accountId, "STATUS_CHANGED", "Collection status " + before + " → " + status, account.getExternalId());
-        return true;
+        Set<Long> changed = new LinkedHashSet<>();
+        for (Account account : found) {
+            String before = account.getCollectionStatus();
+            if (!before.equals(status)) {
+                account.changeStatus(status);
+                timeline.append(account.getId(), "STATUS_CHANGED", "Collection status " + before + " → " + status,
+                        account.getExternalId());
+                changed.add(account.getId());
+            }
+        }
+        return changed;
     }
 
     private static AccountDetails normalize(AccountDetails d) {

@@ -1,6 +1,10 @@
 package io.dunwell.dunning;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,4 +13,7 @@ interface DunningCaseRepository extends JpaRepository<DunningCase, Long> {
     Optional<DunningCase> findByActiveAccountId(Long accountId);
 
     boolean existsByActiveAccountId(Long accountId);
+
+    @Query("select c.activeAccountId from DunningCase c where c.activeAccountId in ?1")
+    List<Long> activeAccountIdsAmong(Collection<Long> accountIds);
 }

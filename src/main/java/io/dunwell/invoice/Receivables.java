@@ -77,8 +77,9 @@ public class Receivables implements LedgerActivity {
                 .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no receivables summary"));
     }
 
+    /** Takes the write locks of many accounts at once, in id order, for the rest of the transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    Map<Long, ReceivablesSummary> lockAll(Collection<Long> accountIds) {
+    public Map<Long, ReceivablesSummary> lockAll(Collection<Long> accountIds) {
         return summaries.lockAll(accountIds).stream()
                 .collect(Collectors.toMap(ReceivablesSummary::getAccountId, Function.identity()));
     }

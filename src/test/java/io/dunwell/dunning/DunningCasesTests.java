@@ -86,6 +86,23 @@ class DunningCasesTests {
     }
 
     @Test
+    void openingManyAtOnceSkipsAccountsThatAlreadyHaveACase() {
+        Account first = given.overdue(10, "100.00");
+        Account alreadyOpen = given.overdue(12, "50.00");
+        Account third = given.overdue(40, "75.00");
+        inTransaction(() -> cases.open(alreadyOpen.getId()));
+
+        var opened = inTransaction(() -> cases.openAll(java.util.List.of(first.getId(), alreadyOpen.getId(), third.getId())));
+
+        assertThat(opened).containsOnlyKeys(first.getId(), third.getId());
+        assertThat(activeRows(first)).isOne();
+        assertThat(activeRows(alreadyOpen)).isOne();
+        assertThat(activeRows(third)).isOne();
+        assertThat(accounts.require(third.getExternalId()).getCollectionStatus()).isEqualTo(CollectionStatus.IN_COLLECTIONS);
+        assertThat(timeline.of(alreadyOpen.getId())).extracting(TimelineEntry::getType).containsOnlyOnce("DUNNING_CASE_OPENED");
+    }
+
+    @Test
     void twoRunsOpeningAtOnceLeaveOneActiveCase() throws Exception {
         Account late = given.overdue(10, "100.00");
         CountDownLatch start = new CountDownLatch(1);
