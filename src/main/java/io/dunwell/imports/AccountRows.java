@@ -14,7 +14,7 @@ import io.dunwell.system.RowResult;
 
 /** Account rows: a chunk per {@link AccountService#upsertAll} transaction, replayed row by row when the database refuses it. */
 @Component
-class AccountRows implements RowType<AccountCommand> {
+class AccountRows extends RowType<AccountCommand> {
 
     private static final List<String> COLUMNS = List.of("externalId", "name", "email", "phone", "locale", "timeZone",
             "currency", "segment");
@@ -23,38 +23,19 @@ class AccountRows implements RowType<AccountCommand> {
     private final AccountService accounts;
 
     AccountRows(AccountService accounts) {
+        // As large as invoices: a chunk looks its accounts up with one query and batches the inserts.
+        super("accounts", COLUMNS, REQUIRED, 1_000);
         this.accounts = accounts;
     }
 
     @Override
-    public String name() {
-        return "accounts";
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> requiredColumns() {
-        return REQUIRED;
-    }
-
-    /** As large as invoices: a chunk looks its accounts up with one query and batches the inserts. */
-    @Override
-    public int chunkSize() {
-        return 1_000;
-    }
-
-    @Override
-    public AccountCommand read(CsvRow row) {
+    AccountCommand read(CsvRow row) {
         return new AccountCommand(row.text("externalId"), new AccountDetails(row.text("name"), row.text("email"),
                 row.text("phone"), row.text("locale"), row.text("timeZone"), row.text("currency"), row.text("segment")));
     }
 
     @Override
-    public List<? extends RowResult<?>> apply(List<AccountCommand> commands) {
+    List<? extends RowResult<?>> apply(List<AccountCommand> commands) {
         try {
             return accounts.upsertAll(commands);
         } catch (DataAccessException refused) {

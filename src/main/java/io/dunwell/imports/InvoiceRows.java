@@ -12,7 +12,7 @@ import io.dunwell.system.RowResult;
 
 /** Invoice rows: a chunk per {@link InvoiceService#upsertAll} call, which reports each row itself. */
 @Component
-class InvoiceRows implements RowType<InvoiceCommand> {
+class InvoiceRows extends RowType<InvoiceCommand> {
 
     private static final List<String> COLUMNS = List.of("externalId", "accountId", "number", "issueDate", "dueDate",
             "currency", "amount", "balance", "status");
@@ -22,32 +22,13 @@ class InvoiceRows implements RowType<InvoiceCommand> {
     private final InvoiceService invoices;
 
     InvoiceRows(InvoiceService invoices) {
+        // Large: InvoiceService.upsertAll reads and locks a chunk's accounts and invoices in a few queries.
+        super("invoices", COLUMNS, REQUIRED, 1_000);
         this.invoices = invoices;
     }
 
     @Override
-    public String name() {
-        return "invoices";
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> requiredColumns() {
-        return REQUIRED;
-    }
-
-    /** Large: {@link InvoiceService#upsertAll} reads and locks a chunk's accounts and invoices in a few queries. */
-    @Override
-    public int chunkSize() {
-        return 1_000;
-    }
-
-    @Override
-    public InvoiceCommand read(CsvRow row) {
+    InvoiceCommand read(CsvRow row) {
         return new InvoiceCommand(row.text("externalId"), row.text("accountId"), row.text("number"), row.date("issueDate"),
                 row.date("dueDate"), row.text("currency"), row.amount("amount"), row.amount("balance"), row.text("status"));
     }

@@ -19,7 +19,7 @@ import io.dunwell.system.RowResult.Outcome;
  * no allocations, so the payment goes to the oldest due invoices first; a replayed row is unchanged.
  */
 @Component
-class PaymentRows implements RowType<PaymentCommand> {
+class PaymentRows extends RowType<PaymentCommand> {
 
     private static final List<String> COLUMNS = List.of("externalId", "accountId", "amount", "currency", "receivedAt",
             "reference");
@@ -28,38 +28,19 @@ class PaymentRows implements RowType<PaymentCommand> {
     private final PaymentService payments;
 
     PaymentRows(PaymentService payments) {
+        // Only bounds how many rows wait in memory: payments are recorded one by one.
+        super("payments", COLUMNS, REQUIRED, 100);
         this.payments = payments;
     }
 
     @Override
-    public String name() {
-        return "payments";
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> requiredColumns() {
-        return REQUIRED;
-    }
-
-    /** Only bounds how many rows wait in memory: payments are recorded one by one. */
-    @Override
-    public int chunkSize() {
-        return 100;
-    }
-
-    @Override
-    public PaymentCommand read(CsvRow row) {
+    PaymentCommand read(CsvRow row) {
         return new PaymentCommand(row.text("externalId"), row.text("accountId"), row.amount("amount"), row.text("currency"),
                 row.instant("receivedAt"), row.text("reference"), List.of());
     }
 
     @Override
-    public List<? extends RowResult<?>> apply(List<PaymentCommand> commands) {
+    List<? extends RowResult<?>> apply(List<PaymentCommand> commands) {
         return IntStream.range(0, commands.size())
                 .mapToObj(i -> RowByRow.attempt(i, commands.get(i).externalId(), () -> record(i, commands.get(i)))).toList();
     }
