@@ -185,4 +185,9 @@ public class Account {
     void changeStatus(String status) {
         this.collectionStatus = status;
     }
+
+    void freeze(String reason) {
+        this.frozen = true;
+        this.frozenReason = reason;
+    }
 }

@@ -92,6 +92,40 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
+    public Account get(Long accountId) {
+        return accounts.findById(accountId).orElseThrow(() -> new NotFoundException("No account with internal id " + accountId));
+    }
+
+    /** The billing system's ids of many accounts with one query, by internal id. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> externalIdsOf(Collection<Long> accountIds) {
+        return accounts.findAllById(accountIds).stream().collect(Collectors.toMap(Account::getId, Account::getExternalId));
+    }
+
+    /** Gives the account to an agent (a Camunda user id), or to nobody with null: the collections group then works it. */
+    @Transactional
+    public void assignAgent(Long accountId, String agent) {
+        Account account = get(accountId);
+        if (Objects.equals(account.getAssignedAgent(), agent)) {
+            return;
+        }
+        account.assignTo(agent);
+        timeline.append(accountId, "AGENT_ASSIGNED", agent == null ? "Agent unassigned" : "Assigned to " + agent, account.getExternalId());
+    }
+
+    /** Stops all dunning of the account until someone unfreezes it; the reason lands in the timeline. */
+    @Transactional
+    public void freeze(Long accountId, String reason) {
+        Account account = get(accountId);
+        if (account.isFrozen()) {
+            return;
+        }
+        account.freeze(reason);
+        timeline.append(accountId, "ACCOUNT_FROZEN", "Account frozen" + (reason == null || reason.isBlank() ? "" : ": " + reason),
+                account.getExternalId());
+    }
+
+    @Transactional(readOnly = true)
     public Map<String, Account> findAll(Collection<String> externalIds) {
         return accounts.findByExternalIdIn(externalIds).stream()
                 .collect(Collectors.toMap(Account::getExternalId, Function.identity()));

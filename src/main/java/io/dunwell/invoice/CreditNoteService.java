@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +29,11 @@ public class CreditNoteService {
     private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CreditNoteService(CreditNoteRepository creditNotes, AccountService accounts, Receivables receivables, Timeline timeline,
-                      PlatformTransactionManager transactionManager, Clock clock) {
+                      PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.creditNotes = creditNotes;
         this.accounts = accounts;
         this.receivables = receivables;
@@ -71,6 +74,7 @@ public class CreditNoteService {
         note.booked(booking);
         timeline.append(account.getId(), "CREDIT_NOTE_BOOKED", "Credit note of " + c.currency() + " " + amount.toPlainString()
                 + (c.reason() == null ? "" : " (" + c.reason() + ")") + " " + booking.describe(), c.externalId());
+        events.publishEvent(new CreditNoteRecorded(account.getId(), note.getId()));
         return new Recorded<>(note, false);
     }
 }

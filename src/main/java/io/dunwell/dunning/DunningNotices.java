@@ -1,0 +1,40 @@
+package io.dunwell.dunning;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.dunwell.notification.MailDispatcher;
+import io.dunwell.notification.NotificationService;
+
+/**
+ * The notices of a dunning case. Each is queued in the transaction of the process step that
+ * decided it, under a key made of the case and the step, and sent by a later job: a repeated step
+ * finds the queued notice instead of writing a second one.
+ */
+@Service
+public class DunningNotices {
+
+    private final NotificationService notifications;
+    private final MailDispatcher dispatcher;
+
+    DunningNotices(NotificationService notifications, MailDispatcher dispatcher) {
+        this.notifications = notifications;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Queues the cadence notice of this level; returns the outbox message's id. */
+    @Transactional
+    public Long queue(Long caseId, Long accountId, int level, String template, boolean attachStatement) {
+        return notifications.enqueue(accountId, template, keyOf(caseId, "notice-" + level)).getId();
+    }
+
+    /** Sends a queued notice, at most once; throws when the mail server refused it, for the engine to retry. */
+    public void send(Long messageId) {
+        dispatcher.send(messageId);
+    }
+
+    static String keyOf(Long caseId, String step) {
+        return "case-" + caseId + ":" + step;
+    }
+
+}
