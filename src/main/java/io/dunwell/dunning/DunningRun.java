@@ -3,6 +3,7 @@ package io.dunwell.dunning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,7 +43,7 @@ public class DunningRun {
     /** Starts a run now, the same run the schedule starts; its partitions then open cases in jobs of their own. */
     @Transactional
     public StartedRun start() {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(DunningRunVariables.PROCESS_KEY);
+        ProcessInstance instance = runtime.startProcessInstanceByMessage(DunningRunVariables.MSG_RUN_REQUESTED);
         return new StartedRun(instance.getId(), (Integer) runtime.getVariable(instance.getId(), DunningRunVariables.PARTITION_COUNT));
     }
 
@@ -78,6 +79,17 @@ public class DunningRun {
             after = page.get(page.size() - 1);
         }
         return opened;
+    }
+
+    /**
+     * Opens the case of one account now, whether or not the run would find it delinquent (the
+     * console's "start dunning"); empty when the account already has an active case.
+     */
+    @Transactional
+    public Optional<DunningCase> openCase(Long accountId) {
+        Map<Long, DunningCase> opened = cases.openAll(List.of(accountId));
+        start(opened);
+        return Optional.ofNullable(opened.get(accountId));
     }
 
     private int start(Map<Long, DunningCase> opened) {

@@ -1,0 +1,161 @@
+package io.dunwell.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The rules every model in {@code bpmn/} follows, so that it opens in Camunda Modeler, renders
+ * in Cockpit, and reads like a drawing of the business: diagram interchange for every element,
+ * named start and end events, readable ids, history time to live, Spring beans only, and
+ * outbound tasks that retry.
+ */
+class ModelFilesTests {
+
+    private static final Path MODELS = Path.of("bpmn");
+    /** Ids Camunda Modeler generates, which say nothing: Activity_0x1y2z3, Gateway_1abcdef, Flow_0q9… */
+    private static final String GENERATED_ID = ".*_[0-9][a-z0-9]{6}|(Activity|Event|Flow|Gateway|Task|StartEvent|EndEvent)_[0-9a-z]{7}";
+
+    static Stream<Path> bpmnFiles() throws IOException {
+        return files(".bpmn");
+    }
+
+    static Stream<Path> dmnFiles() throws IOException {
+        return files(".dmn");
+    }
+
+    private static Stream<Path> files(String extension) throws IOException {
+        List<Path> found;
+        try (Stream<Path> walk = Files.walk(MODELS)) {
+            found = walk.filter(path -> path.toString().endsWith(extension)).sorted().toList();
+        }
+        assertThat(found).as("models in bpmn/ ending " + extension).isNotEmpty();
+        return found.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyBpmnElementIsDrawn(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Bpmn.validateModel(model);
+        List<String> drawn = Stream.concat(
+                model.getModelElementsByType(BpmnShape.class).stream().map(shape -> shape.getBpmnElement().getId()),
+                model.getModelElementsByType(BpmnEdge.class).stream().map(edge -> edge.getBpmnElement().getId())).toList();
+        List<String> elements = Stream.concat(model.getModelElementsByType(FlowNode.class).stream(),
+                model.getModelElementsByType(SequenceFlow.class).stream()).map(BaseElement::getId).toList();
+        assertThat(drawn).as(file + ": shapes and edges").containsAll(elements);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyProcessKeepsHistoryForADefinedTime(Path file) {
+        for (Process process : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(Process.class)) {
+            assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId() + " historyTimeToLive").isNotBlank();
+            assertThat(process.getName()).as(process.getId() + " name").isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void startAndEndEventsAreNamed(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Stream.concat(model.getModelElementsByType(StartEvent.class).stream(), model.getModelElementsByType(EndEvent.class).stream())
+                .forEach(event -> assertThat(event.getName()).as(file + ": name of " + event.getId()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void serviceTasksCallOneSpringBeanEach(Path file) {
+        for (ServiceTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class)) {
+            assertThat(task.getCamundaDelegateExpression()).as(file + ": " + task.getId() + " delegateExpression")
+                    .matches("#\\{[a-z][A-Za-z]+Delegate}");
+            assertThat(task.getCamundaClass()).as(task.getId() + " class").isNull();
+            assertThat(task.getCamundaExpression()).as(task.getId() + " expression").isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void idsAreReadableNotGenerated(Path file) {
+        Collection<BaseElement> elements = Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(BaseElement.class);
+        for (BaseElement element : elements) {
+            if (element instanceof FlowElement || element instanceof Process) {
+                assertThat(element.getId()).as(file + ": id").doesNotMatch(GENERATED_ID)
+                        .matches("(StartEvent|EndEvent|TimerEvent|BoundaryEvent|Task|Gateway|SequenceFlow|SubProcess)_[A-Z][A-Za-z]+|[A-Z][A-Za-z]+Process");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void tasksThatSendOrWriteFilesAreAsyncWithARetryCycle(Path file) {
+        for (ServiceTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class)) {
+            if (task.getId().startsWith("Task_Send") || task.getId().equals("Task_PlaceWithAgency")) {
+                assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " asyncBefore").isTrue();
+                assertThat(retryCycleOf(task)).as(task.getId() + " retry cycle").matches("R\\d+/PT?\\d+[MHS]");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dmnFiles")
+    void everyDecisionIsDrawnAndKeepsHistoryForADefinedTime(Path file) throws Exception {
+        DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+        Dmn.validateModel(model);
+        List<String> drawn = decisionShapesOf(file);
+        for (Decision decision : model.getModelElementsByType(Decision.class)) {
+            assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId() + " historyTimeToLive").isNotBlank();
+            assertThat(drawn).as(file + ": shapes").contains(decision.getId());
+        }
+    }
+
+    /** Camunda's DMN model API does not read DMNDI, so the shapes are read from the XML. */
+    private static List<String> decisionShapesOf(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        NodeList shapes = factory.newDocumentBuilder().parse(file.toFile())
+                .getElementsByTagNameNS("https://www.omg.org/spec/DMN/20191111/DMNDI/", "DMNShape");
+        return IntStream.range(0, shapes.getLength())
+                .mapToObj(i -> ((Element) shapes.item(i)).getAttribute("dmnElementRef")).toList();
+    }
+
+    private static String retryCycleOf(Activity task) {
+        if (task.getExtensionElements() == null) {
+            return "";
+        }
+        ModelElementInstance cycle = task.getExtensionElements().getUniqueChildElementByType(CamundaFailedJobRetryTimeCycle.class);
+        return cycle == null ? "" : cycle.getTextContent();
+    }
+}
