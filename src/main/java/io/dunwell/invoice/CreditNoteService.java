@@ -2,6 +2,7 @@ package io.dunwell.invoice;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,11 @@ public class CreditNoteService {
 
     public List<CreditNote> of(Long accountId) {
         return creditNotes.findByAccountIdOrderByIssuedAtAscIdAsc(accountId);
+    }
+
+    /** What the credit notes recorded on the account at or after {@code since} add up to, by when Dunwell recorded them. */
+    public BigDecimal totalSince(Long accountId, Instant since) {
+        return creditNotes.totalRecordedSince(accountId, since);
     }
 
     private Recorded<CreditNote> attempt(CreditNoteCommand c) {

@@ -2,6 +2,7 @@ package io.dunwell.payment;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,14 @@ public class PaymentService {
 
     public List<Payment> of(Long accountId) {
         return payments.findByAccountIdOrderByReceivedAtAscIdAsc(accountId);
+    }
+
+    /**
+     * What the payments recorded on the account at or after {@code since} add up to. Counted by
+     * when Dunwell recorded them, not by the billing system's received date, which may lie before.
+     */
+    public BigDecimal totalSince(Long accountId, Instant since) {
+        return payments.totalRecordedSince(accountId, since);
     }
 
     /** Runs in the transaction that voided the invoice. */
