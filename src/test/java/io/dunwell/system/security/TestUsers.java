@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.identity.User;
  * One user per role, created in Camunda's identity service the way an admin would in Camunda
  * Admin. Idempotent: every test class sharing the cached context may call it.
  */
-final class TestUsers {
+public final class TestUsers {
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "admin-secret";
@@ -28,7 +28,8 @@ final class TestUsers {
         ensure(identity, CLUMSY, Roles.AGENTS_GROUP);
     }
 
-    private static void ensure(IdentityService identity, String id, String group) {
+    /** Makes a user with the test password who is a member of the group; other modules' tests use it too. */
+    public static void ensure(IdentityService identity, String id, String group) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);
             user.setFirstName(id);
