@@ -2,11 +2,13 @@ package io.dunwell.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -96,6 +98,10 @@ public class MailDispatcher {
             helper.setTo(message.getRecipient());
             helper.setSubject(message.getSubject());
             helper.setText(message.getTextBody(), message.getHtmlBody());
+            Optional<Attachment> attachment = message.attachment();
+            if (attachment.isPresent()) {
+                helper.addAttachment(attachment.get().name(), new ByteArrayResource(attachment.get().pdf()), "application/pdf");
+            }
             // JavaMailSenderImpl keeps an explicit Message-ID: the same notice always carries the same one
             mime.setHeader("Message-ID", messageIdOf(message));
         } catch (MessagingException e) {

@@ -56,6 +56,13 @@ class NoticeRenderer {
         return new RenderedNotice(subjectOf(htmlRun, template), html.toString(), text.toString());
     }
 
+    /** A document that goes with a notice (the statement of account): one HTML template, no subject, no text part. */
+    String renderDocument(String template, Locale locale, ZoneId zone, Map<String, Object> model) {
+        StringWriter html = new StringWriter();
+        process(find(template, ".ftlh", locale), locale, zone, model, html);
+        return html.toString();
+    }
+
     private Template find(String name, String extension, Locale locale) {
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("'" + name + "' is not a template name");

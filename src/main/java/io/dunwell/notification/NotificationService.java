@@ -1,15 +1,11 @@
 package io.dunwell.notification;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,15 +30,17 @@ public class NotificationService {
     private final AccountService accounts;
     private final Receivables receivables;
     private final NoticeRenderer renderer;
+    private final StatementRenderer statements;
     private final Timeline timeline;
     private final Clock clock;
 
     NotificationService(OutboxRepository outbox, AccountService accounts, Receivables receivables, NoticeRenderer renderer,
-                        Timeline timeline, Clock clock) {
+                        StatementRenderer statements, Timeline timeline, Clock clock) {
         this.outbox = outbox;
         this.accounts = accounts;
         this.receivables = receivables;
         this.renderer = renderer;
+        this.statements = statements;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -54,16 +52,36 @@ public class NotificationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage enqueue(Long accountId, String template, String idempotencyKey) {
+        return enqueue(accountId, template, idempotencyKey, Map.of(), false);
+    }
+
+    /**
+     * As {@link #enqueue(Long, String, String)}, with what only the process knows: {@code facts}
+     * are further template values (a promise's installments, a missed due date), formatted for the
+     * account like the rest — {@code BigDecimal} as money in its currency, {@code LocalDate} as a
+     * date, {@code String}, {@code Integer} and {@code Long} as they are, and a list of maps whose
+     * values follow the same rules. A fact may not take the name of a built-in value. With
+     * {@code attachStatement} the notice carries the statement of account as a PDF, rendered now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OutboxMessage enqueue(Long accountId, String template, String idempotencyKey, Map<String, ?> facts,
+                                 boolean attachStatement) {
         Optional<OutboxMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
         if (existing.isPresent()) {
             return existing.get();
         }
         Account account = accounts.require(accounts.externalIdOf(accountId));
-        RenderedNotice notice = renderer.render(template, account.locale(), account.zone(), model(account));
+        NoticeFormats formats = new NoticeFormats(account);
+        LocalDate today = account.today(clock);
+        Map<String, Object> model = model(account, formats, today);
+        Attachment statement = attachStatement ? statements.render(account, today, model) : null;
+        addFacts(model, facts, formats);
+        RenderedNotice notice = renderer.render(template, account.locale(), account.zone(), model);
         OutboxMessage message = outbox.save(new OutboxMessage(idempotencyKey, accountId, template, account.getLocale(),
-                account.getEmail(), notice, clock.instant()));
+                account.getEmail(), notice, statement, clock.instant()));
         timeline.append(accountId, "NOTICE_QUEUED", "Notice " + template + " queued for "
-                + (account.getEmail() == null ? "no address" : account.getEmail()) + ": " + notice.subject(), idempotencyKey);
+                + (account.getEmail() == null ? "no address" : account.getEmail()) + ": " + notice.subject()
+                + (statement == null ? "" : " (with " + statement.name() + ")"), idempotencyKey);
         return message;
     }
 
@@ -79,32 +97,34 @@ public class NotificationService {
     }
 
     /** Preformatted for the account's locale, so templates only place text. */
-    private Map<String, Object> model(Account account) {
-        Locale locale = account.locale();
-        NumberFormat money = NumberFormat.getCurrencyInstance(locale);
-        money.setCurrency(account.currency());
-        money.setMinimumFractionDigits(account.currency().getDefaultFractionDigits());
-        money.setMaximumFractionDigits(account.currency().getDefaultFractionDigits());
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        LocalDate today = account.today(clock);
-
+    private Map<String, Object> model(Account account, NoticeFormats formats, LocalDate today) {
         List<Invoice> unpaid = receivables.invoicesOf(account.getId()).stream().filter(Invoice::isOpen).toList();
         BigDecimal total = unpaid.stream().map(Invoice::getBalance).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Map<String, Object>> invoices = unpaid.stream().map(invoice -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("number", invoice.getNumber());
-            row.put("dueDate", date.format(invoice.getDueDate()));
+            row.put("issueDate", formats.date(invoice.getIssueDate()));
+            row.put("dueDate", formats.date(invoice.getDueDate()));
             row.put("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(invoice.getDueDate(), today)));
-            row.put("openAmount", money.format(invoice.getBalance()));
+            row.put("openAmount", formats.money(invoice.getBalance()));
             return row;
         }).toList();
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("customerName", account.getName());
         model.put("customerNumber", account.getExternalId());
-        model.put("today", date.format(today));
+        model.put("today", formats.date(today));
         model.put("invoices", invoices);
-        model.put("total", money.format(total));
+        model.put("total", formats.money(total));
         return model;
+    }
+
+    private static void addFacts(Map<String, Object> model, Map<String, ?> facts, NoticeFormats formats) {
+        facts.forEach((name, value) -> {
+            if (model.containsKey(name) || "subject".equals(name)) {
+                throw new IllegalArgumentException("Fact '" + name + "' would replace a value every notice has");
+            }
+            model.put(name, formats.fact(name, value));
+        });
     }
 }

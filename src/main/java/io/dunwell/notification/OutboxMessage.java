@@ -1,6 +1,7 @@
 package io.dunwell.notification;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One notice to a customer, rendered when its process step decided it and kept as it was sent.
@@ -37,6 +41,10 @@ public class OutboxMessage {
     private String subject;
     private String htmlBody;
     private String textBody;
+    private String attachmentName;
+    // bytes in the row (bytea, H2's BINARY VARYING); @Lob would make it a PostgreSQL large object (oid)
+    @JdbcTypeCode(SqlTypes.VARBINARY)
+    private byte[] attachment;
     private String status;
     private int attempts;
     private String lastError;
@@ -47,7 +55,7 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String idempotencyKey, Long accountId, String template, String locale, String recipient,
-                  RenderedNotice notice, Instant now) {
+                  RenderedNotice notice, Attachment attachment, Instant now) {
         this.idempotencyKey = idempotencyKey;
         this.accountId = accountId;
         this.template = template;
@@ -57,6 +65,8 @@ public class OutboxMessage {
         this.subject = notice.subject();
         this.htmlBody = notice.html();
         this.textBody = notice.text();
+        this.attachmentName = attachment == null ? null : attachment.name();
+        this.attachment = attachment == null ? null : attachment.pdf();
         this.status = recipient == null ? FAILED : PENDING;
         this.lastError = recipient == null ? "The account has no email address" : null;
         this.createdAt = now;
@@ -120,6 +130,15 @@ public class OutboxMessage {
 
     public String getTextBody() {
         return textBody;
+    }
+
+    /** The PDF that goes with this notice, if any. */
+    Optional<Attachment> attachment() {
+        return attachmentName == null ? Optional.empty() : Optional.of(new Attachment(attachmentName, attachment));
+    }
+
+    public String getAttachmentName() {
+        return attachmentName;
     }
 
     public String getStatus() {

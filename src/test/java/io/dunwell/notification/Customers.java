@@ -3,6 +3,7 @@ package io.dunwell.notification;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -54,5 +55,10 @@ public class Customers {
 
     public OutboxMessage enqueue(Account account, String template, String key) {
         return transaction.execute(status -> notifications.enqueue(account.getId(), template, key));
+    }
+
+    public OutboxMessage enqueue(Account account, String template, Map<String, ?> facts, boolean attachStatement) {
+        String key = "case-" + UUID.randomUUID() + ":" + template;
+        return transaction.execute(status -> notifications.enqueue(account.getId(), template, key, facts, attachStatement));
     }
 }

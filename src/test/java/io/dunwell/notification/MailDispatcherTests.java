@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +99,8 @@ class MailDispatcherTests {
         assertThat(mail.getMessageID()).isEqualTo(MailDispatcher.messageIdOf(notice)).endsWith("@dunwell>");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("multipart/alternative", "text/plain", "text/html");
-        assertThat(bodyTypes((Multipart) mail.getContent())).contains("text/plain", "text/html");
+        assertThat(leafParts((Multipart) mail.getContent())).extracting(MailDispatcherTests::typeOf)
+                .contains("text/plain", "text/html");
 
         OutboxMessage sent = reread(notice);
         assertThat(sent.getStatus()).isEqualTo(OutboxMessage.SENT);
@@ -149,16 +159,97 @@ class MailDispatcherTests {
         assertThat(reread(notice).getStatus()).isEqualTo(OutboxMessage.SENT);
     }
 
-    private static java.util.List<String> bodyTypes(Multipart multipart) throws Exception {
-        java.util.List<String> types = new java.util.ArrayList<>();
+    @Test
+    void finalNoticeWithStatementCarriesAPdfListingEveryOpenInvoiceAndTheTotal() throws Exception {
+        Account account = customers.account("Statement GmbH", "de-DE", "Europe/Berlin", "EUR");
+        String older = customers.invoice(account, "1190.00", "1190.00", 40);
+        String newer = customers.invoice(account, "500.00", "250.50", 20);
+        String paid = customers.invoice(account, "999.00", "0.00", 30);
+        OutboxMessage notice = customers.enqueue(account, "final-notice", Map.of(), true);
+
+        dispatcher.send(notice.getId());
+
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        List<BodyPart> parts = leafParts((Multipart) mail.getContent());
+        assertThat(parts).extracting(MailDispatcherTests::typeOf).contains("text/plain", "text/html", "application/pdf");
+        BodyPart pdf = pdfIn(mail);
+        assertThat(pdf.getDisposition()).isEqualTo(Part.ATTACHMENT);
+        assertThat(pdf.getFileName()).isEqualTo("statement-" + account.getExternalId() + "-" + account.today(clock) + ".pdf");
+        byte[] bytes = pdf.getInputStream().readAllBytes();
+        assertThat(bytes).isEqualTo(reread(notice).attachment().orElseThrow().pdf());
+        assertThat(textOf(bytes)).contains("Kontoauszug", "Statement GmbH", account.getExternalId(), older, newer,
+                "1.190,00 €", "250,50 €", "Gesamtbetrag 1.440,50 €").doesNotContain(paid);
+    }
+
+    @Test
+    void statementIsInTheAccountsLanguage() throws Exception {
+        Account account = customers.account("Statement Inc", "en-US", "America/New_York", "USD");
+        String invoice = customers.invoice(account, "80.00", "80.00", 12);
+
+        OutboxMessage notice = customers.enqueue(account, "final-notice", Map.of(), true);
+
+        assertThat(textOf(notice.attachment().orElseThrow().pdf())).contains("Statement of account", invoice, "$80.00",
+                "Total due $80.00").doesNotContain("Kontoauszug");
+    }
+
+    @Test
+    void noticeWithoutStatementHasNoAttachment() throws Exception {
+        OutboxMessage notice = customers.enqueue(customers.account("Plain Ltd", "en-GB", "Europe/London", "GBP"),
+                "final-notice", Map.of(), false);
+
+        dispatcher.send(notice.getId());
+
+        assertThat(reread(notice).getAttachmentName()).isNull();
+        assertThat(leafParts((Multipart) smtp.getReceivedMessages()[0].getContent()))
+                .extracting(MailDispatcherTests::typeOf).containsOnly("text/plain", "text/html");
+    }
+
+    @Test
+    void retryAfterAnOutageSendsTheStatementStoredWithTheNotice() throws Exception {
+        Account account = customers.account("Retry Statement GmbH", "de-DE", "Europe/Berlin", "EUR");
+        customers.invoice(account, "100.00", "100.00", 30);
+        OutboxMessage notice = customers.enqueue(account, "final-notice", Map.of(), true);
+        smtp.stop();
+        assertThatThrownBy(() -> dispatcher.send(notice.getId())).isInstanceOf(MailException.class);
+        customers.invoice(account, "7777.00", "7777.00", 10);
+
+        smtp = startSmtp();
+        dispatcher.send(notice.getId());
+
+        byte[] sent = pdfIn(smtp.getReceivedMessages()[0]).getInputStream().readAllBytes();
+        assertThat(sent).isEqualTo(notice.attachment().orElseThrow().pdf());
+        assertThat(textOf(sent)).doesNotContain("7.777,00");
+    }
+
+    private static BodyPart pdfIn(MimeMessage mail) throws Exception {
+        return leafParts((Multipart) mail.getContent()).stream().filter(part -> typeOf(part).equals("application/pdf"))
+                .findFirst().orElseThrow();
+    }
+
+    private static String textOf(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replace('\u00a0', ' ');
+        }
+    }
+
+    private static String typeOf(BodyPart part) {
+        try {
+            return part.getContentType().split(";")[0].trim().toLowerCase();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<BodyPart> leafParts(Multipart multipart) throws Exception {
+        List<BodyPart> parts = new ArrayList<>();
         for (int i = 0; i < multipart.getCount(); i++) {
-            var part = multipart.getBodyPart(i);
+            BodyPart part = multipart.getBodyPart(i);
             if (part.getContent() instanceof Multipart nested) {
-                types.addAll(bodyTypes(nested));
+                parts.addAll(leafParts(nested));
             } else {
-                types.add(part.getContentType().split(";")[0].trim().toLowerCase());
+                parts.add(part);
             }
         }
-        return types;
+        return parts;
     }
 }
