@@ -1,5 +1,7 @@
 package io.dunwell.dunning;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +27,7 @@ public class DunningNotices {
     /** Queues the cadence notice of this level; returns the outbox message's id. */
     @Transactional
     public Long queue(Long caseId, Long accountId, int level, String template, boolean attachStatement) {
-        return notifications.enqueue(accountId, template, keyOf(caseId, "notice-" + level)).getId();
+        return notifications.enqueue(accountId, template, keyOf(caseId, "notice-" + level), Map.of(), attachStatement).getId();
     }
 
     /** Sends a queued notice, at most once; throws when the mail server refused it, for the engine to retry. */
