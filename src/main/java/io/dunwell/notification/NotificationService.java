@@ -74,8 +74,8 @@ public class NotificationService {
         NoticeFormats formats = new NoticeFormats(account);
         LocalDate today = account.today(clock);
         Map<String, Object> model = model(account, formats, today);
-        Attachment statement = attachStatement ? statements.render(account, today, model) : null;
         addFacts(model, facts, formats);
+        Attachment statement = attachStatement ? statements.render(account, today, model) : null;
         RenderedNotice notice = renderer.render(template, account.locale(), account.zone(), model);
         OutboxMessage message = outbox.save(new OutboxMessage(idempotencyKey, accountId, template, account.getLocale(),
                 account.getEmail(), notice, statement, clock.instant()));
