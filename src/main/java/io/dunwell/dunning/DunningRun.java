@@ -42,7 +42,7 @@ public class DunningRun {
     /** Starts a run now, the same run the schedule starts; its partitions then open cases in jobs of their own. */
     @Transactional
     public StartedRun start() {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(DunningRunVariables.PROCESS_KEY);
+        ProcessInstance instance = runtime.startProcessInstanceByMessage(DunningRunVariables.MSG_RUN_REQUESTED);
         return new StartedRun(instance.getId(), (Integer) runtime.getVariable(instance.getId(), DunningRunVariables.PARTITION_COUNT));
     }
 

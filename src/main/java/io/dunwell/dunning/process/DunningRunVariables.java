@@ -4,6 +4,8 @@ package io.dunwell.dunning.process;
 public final class DunningRunVariables {
 
     public static final String PROCESS_KEY = "DunningRunProcess";
+    /** Starts a run on request; the engine allows no none start event beside the timer start event. */
+    public static final String MSG_RUN_REQUESTED = "Msg_DunningRunRequested";
 
     /** The instant the run looks at; every partition uses the same one, whenever its job runs. */
     public static final String RUN_AT = "runAt";
