@@ -103,13 +103,16 @@ public class Escalations {
         cases.close(caseId, DunningCaseStatus.CLOSED, "account frozen");
     }
 
-    /** The agent's reason, else what the process counted on the way here. */
+    /**
+     * A refused write-off first (the agent's reason that led to it is stale by now), then the
+     * agent's reason, else what the process counted on the way here.
+     */
     private static String reasonOf(Cause cause) {
-        if (cause.reason() != null && !cause.reason().isBlank()) {
-            return cause.reason();
-        }
         if (cause.writeOffDecision() != null) {
             return "write-off not approved";
+        }
+        if (cause.reason() != null && !cause.reason().isBlank()) {
+            return cause.reason();
         }
         if (cause.callAttempts() >= cause.maxCallAttempts()) {
             return cause.callAttempts() + " calls without contact";
