@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dunwell.account.AccountService;
+import io.dunwell.agent.EscalationPoints;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.payment.PaymentService;
@@ -26,8 +27,8 @@ import io.dunwell.payment.PaymentService;
 class DemoConfiguration {
 
     @Bean
-    DemoUsers demoUsers(IdentityService identity, DemoProperties properties) {
-        return new DemoUsers(identity, properties);
+    DemoUsers demoUsers(IdentityService identity, EscalationPoints escalationPoints, DemoProperties properties) {
+        return new DemoUsers(identity, escalationPoints, properties);
     }
 
     @Bean

@@ -10,31 +10,35 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 
+import io.dunwell.agent.EscalationPoints;
 import io.dunwell.system.security.Roles;
 
 /**
- * The people of the demo, one per role: two agents, a supervisor and the billing system's
- * machine user, all with the demo password. A user who exists already is left as it is, so a
+ * The people of the demo, one per role: two agents who escalate to the supervisor, the
+ * supervisor and the billing system's machine user, all with the demo password. A user who exists already is left as it is, so a
  * password changed in Camunda Admin survives a restart.
  */
 class DemoUsers {
 
-    private record DemoUser(String id, String firstName, String lastName, String group) {
+    /** {@code escalationPoint}: whom the user's escalations go to, or null for the supervisors group. */
+    private record DemoUser(String id, String firstName, String lastName, String group, String escalationPoint) {
     }
 
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("alice", "Alice", "Agent", Roles.AGENTS_GROUP),
-            new DemoUser("bob", "Bob", "Agent", Roles.AGENTS_GROUP),
-            new DemoUser("sarah", "Sarah", "Supervisor", Roles.SUPERVISORS_GROUP),
-            new DemoUser("billing", "Billing", "System", Roles.INTEGRATIONS_GROUP));
+            new DemoUser("alice", "Alice", "Agent", Roles.AGENTS_GROUP, "sarah"),
+            new DemoUser("bob", "Bob", "Agent", Roles.AGENTS_GROUP, "sarah"),
+            new DemoUser("sarah", "Sarah", "Supervisor", Roles.SUPERVISORS_GROUP, null),
+            new DemoUser("billing", "Billing", "System", Roles.INTEGRATIONS_GROUP, null));
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private final IdentityService identity;
+    private final EscalationPoints escalationPoints;
     private final String password;
 
-    DemoUsers(IdentityService identity, DemoProperties properties) {
+    DemoUsers(IdentityService identity, EscalationPoints escalationPoints, DemoProperties properties) {
         this.identity = identity;
+        this.escalationPoints = escalationPoints;
         this.password = properties.password();
     }
 
@@ -57,6 +61,9 @@ class DemoUsers {
         }
         if (identity.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
             identity.createMembership(demo.id(), demo.group());
+        }
+        if (demo.escalationPoint() != null && escalationPoints.of(demo.id()).isEmpty()) {
+            escalationPoints.set(demo.id(), demo.escalationPoint());
         }
     }
 }

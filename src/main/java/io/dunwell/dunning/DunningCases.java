@@ -111,6 +111,11 @@ public class DunningCases {
     }
 
     private static String reference(DunningCase dunningCase) {
-        return "dunning-case:" + dunningCase.getId();
+        return reference(dunningCase.getId());
+    }
+
+    /** How a timeline entry refers to the case it belongs to. */
+    static String reference(Long caseId) {
+        return "dunning-case:" + caseId;
     }
 }

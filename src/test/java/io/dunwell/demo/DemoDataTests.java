@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
+import io.dunwell.agent.EscalationPoints;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.Invoice;
@@ -46,6 +47,7 @@ class DemoDataTests {
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired Clock clock;
     @Autowired IdentityService identity;
+    @Autowired EscalationPoints escalationPoints;
 
     DemoData demoData;
 
@@ -102,7 +104,7 @@ class DemoDataTests {
 
     @Test
     void demoUsersSignInWithTheDemoPasswordInTheirRoleGroups() {
-        DemoUsers users = new DemoUsers(identity, PROPERTIES);
+        DemoUsers users = new DemoUsers(identity, escalationPoints, PROPERTIES);
         users.ensureUsers();
         users.ensureUsers();
 
@@ -111,6 +113,9 @@ class DemoDataTests {
         assertThat(membersOf("integrations")).contains("billing");
         assertThat(List.of("alice", "bob", "sarah", "billing")).allMatch(user -> identity.checkPassword(user, "demo"));
         assertThat(identity.createUserQuery().userId("alice").singleResult().getFirstName()).isEqualTo("Alice");
+        assertThat(escalationPoints.of("alice")).contains("sarah");
+        assertThat(escalationPoints.of("bob")).contains("sarah");
+        assertThat(escalationPoints.of("sarah")).isEmpty();
     }
 
     private List<Account> demoAccounts() {

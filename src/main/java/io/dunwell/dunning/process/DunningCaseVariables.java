@@ -61,6 +61,8 @@ public final class DunningCaseVariables {
     public static final String ESCALATION_ASSIGNEE = "escalationAssignee";
     public static final String ESCALATION_DECISION = "escalationDecision";
     public static final String ESCALATION_NOTE = "escalationNote";
+    /** Who recorded the escalation decision: later steps run in jobs, without the reviewer's login. */
+    public static final String ESCALATION_DECIDED_BY = "escalationDecidedBy";
     public static final String AGENCY_NAME = "agencyName";
     public static final String WRITE_OFF_AMOUNT = "writeOffAmount";
     public static final String WRITE_OFF_VALUE = "writeOffValue";

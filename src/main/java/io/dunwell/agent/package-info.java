@@ -1,0 +1,5 @@
+/**
+ * Agent profiles on top of Camunda's identity service: who an agent hands an escalation to.
+ * Agents and supervisors themselves are Camunda users, managed in Camunda Admin.
+ */
+package io.dunwell.agent;
