@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The Camunda user who completed the task a step runs after: Tasklist authenticates the request with the engine. */
 @Component
-class CurrentUser {
+public class CurrentUser {
 
     static final String UNKNOWN = "unknown";
 
@@ -16,7 +16,7 @@ class CurrentUser {
         this.identity = identity;
     }
 
-    String id() {
+    public String id() {
         Authentication authentication = identity.getCurrentAuthentication();
         return authentication == null || authentication.getUserId() == null ? UNKNOWN : authentication.getUserId();
     }

@@ -15,11 +15,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.dunwell.dunning.CurrentUser;
 import io.dunwell.promise.PromiseToPay;
 import io.dunwell.promise.Promises;
 import io.dunwell.system.BadRequestException;
@@ -32,11 +32,11 @@ import io.dunwell.system.BadRequestException;
 public class RecordPromiseDelegate implements JavaDelegate {
 
     private final Promises promises;
-    private final IdentityService identity;
+    private final CurrentUser currentUser;
 
-    RecordPromiseDelegate(Promises promises, IdentityService identity) {
+    RecordPromiseDelegate(Promises promises, CurrentUser currentUser) {
         this.promises = promises;
-        this.identity = identity;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -44,7 +44,7 @@ public class RecordPromiseDelegate implements JavaDelegate {
         PromiseToPay promise = promises.make((Long) execution.getVariable(ACCOUNT_ID), (Long) execution.getVariable(CASE_ID),
                 date(execution.getVariable(PROMISE_DATE)), amount(execution.getVariable(PROMISE_AMOUNT)),
                 count(execution.getVariable(INSTALLMENT_COUNT)), interval(execution.getVariable(INSTALLMENT_INTERVAL)),
-                Agents.current(identity), (String) execution.getVariable(CALL_NOTE));
+                currentUser.id(), (String) execution.getVariable(CALL_NOTE));
         execution.setVariable(PROMISE_ID, promise.getId());
         execution.setVariable(INSTALLMENT_NUMBER, 1);
         execution.setVariable(INSTALLMENT_COUNT, promises.installmentsOf(promise.getId()).size());
