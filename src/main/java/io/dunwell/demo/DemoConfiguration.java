@@ -3,6 +3,14 @@ package io.dunwell.demo;
 import java.time.Clock;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.dunwell.dunning.DelinquentAccounts;
+import io.dunwell.dunning.DunningCases;
+import io.dunwell.dunning.DunningRun;
+import io.dunwell.invoice.Receivables;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -36,6 +44,13 @@ class DemoConfiguration {
                       CreditNoteService creditNotes, PlatformTransactionManager transactionManager, Clock clock,
                       DemoProperties properties) {
         return new DemoData(accounts, invoices, payments, creditNotes, transactionManager, clock, properties);
+    }
+
+    @Bean
+    DemoJourneys demoJourneys(AccountService accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
+                              DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity,
+                              JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new DemoJourneys(accounts, receivables, delinquent, run, cases, runtime, tasks, identity, jdbc, transactions, clock);
     }
 
     @Bean
