@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -50,6 +51,7 @@ class DunningJourneyIT {
     GreenMail smtp;
     /** Who received which subject on which day of the journey. */
     final Map<String, List<String>> received = new LinkedHashMap<>();
+    final Set<String> seen = new HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -109,14 +111,14 @@ class DunningJourneyIT {
         assertThat(api.account(acme).get("openCase").get("currentSteps").toString()).contains("Call Acme Corp");
         assertThat(api.account(mueller).get("openCase").get("currentSteps").toString()).contains("Call Müller GmbH");
         JsonNode teaAccount = api.account(tea);
-        assertThat(teaAccount.get("openCase").isNull()).isTrue();
+        assertThat(teaAccount.path("openCase").isMissingNode() || teaAccount.path("openCase").isNull()).as("no open case").isTrue();
         assertThat(teaAccount.get("collectionStatus").asText()).isEqualTo("GOOD_STANDING");
 
         JsonNode messages = api.read(api.get("/api/v1/messages?accountId=" + acme).andExpect(status().isOk()));
         assertThat(messages.findValuesAsText("template")).containsExactly("reminder-1", "reminder-2", "final-notice");
         assertThat(messages.findValuesAsText("status")).containsOnly("SENT");
         assertThat(api.timeline(tea).findValuesAsText("type")).containsSubsequence("DUNNING_CASE_OPENED", "NOTICE_SENT",
-                "PAYMENT_RECORDED", "DUNNING_CASE_CLOSED");
+                "PAYMENT_RECEIVED", "DUNNING_CASE_CLOSED");
         assertThat(acmeOld).isNotEqualTo(acmeNew);
         assertThat(muellerInvoice).isNotBlank();
     }
@@ -141,10 +143,12 @@ class DunningJourneyIT {
         return id;
     }
 
+    /** Files the mail that arrived since the last call under the day; GreenMail lists mail per mailbox, not by arrival. */
     private void collectMail(int day) throws Exception {
-        MimeMessage[] all = smtp.getReceivedMessages();
-        int seen = received.values().stream().mapToInt(List::size).sum();
-        for (MimeMessage mail : Arrays.copyOfRange(all, seen, all.length)) {
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (!seen.add(mail.getMessageID())) {
+                continue;
+            }
             String customer = mail.getAllRecipients()[0].toString().split("-")[0];
             received.computeIfAbsent(customer, c -> new ArrayList<>()).add("day " + day + ": " + mail.getSubject());
         }

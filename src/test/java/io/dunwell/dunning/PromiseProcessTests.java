@@ -106,7 +106,7 @@ class PromiseProcessTests {
         at(account, first.plusMonths(1).plusDays(2));
         jobs.runDue(pi.getId());
 
-        assertThat(pi).hasPassed("SequenceFlow_PromiseKept", "Task_PlanNextNotice").isWaitingAt("Task_CallCustomer");
+        assertThat(pi).hasPassed("Gateway_InstallmentKept", "Task_PlanNextNotice").isWaitingAt("Task_CallCustomer");
         assertThat(subjectsOf(account)).as("confirmation and two installment reminders").hasSize(3);
         assertThat(promises.of(account.getId())).singleElement().satisfies(p -> assertThat(p.getStatus().name()).isEqualTo("KEPT"));
     }
@@ -157,7 +157,7 @@ class PromiseProcessTests {
         at(account, second.plusDays(2));
         jobs.runDue(pi.getId());
 
-        assertThat(pi).hasPassed("SequenceFlow_SecondBrokenPromise", "Task_PrepareEscalation").isWaitingAt("Task_ReviewEscalation")
+        assertThat(pi).hasPassed("Gateway_SecondBrokenPromise", "Task_PrepareEscalation").isWaitingAt("Task_ReviewEscalation")
                 .variables().containsEntry("brokenPromises", 2).containsEntry("escalationReason", "second broken promise");
         assertThat(task(pi)).hasCandidateGroup("supervisors");
     }
