@@ -27,11 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.dunning.CaseJobs;
+import io.dunwell.dunning.Mailbox;
 
 /**
  * Forty days of dunning through the public API on the moving clock: a billing system sends
@@ -48,7 +47,7 @@ class DunningJourneyIT {
 
     DunwellApi api;
     CaseJobs jobs;
-    GreenMail smtp;
+    Mailbox mailbox;
     /** Who received which subject on which day of the journey. */
     final Map<String, List<String>> received = new LinkedHashMap<>();
     final Set<String> seen = new HashSet<>();
@@ -57,13 +56,12 @@ class DunningJourneyIT {
     void setUp() {
         api = new DunwellApi(mvc);
         jobs = new CaseJobs(management);
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(3025));
-        smtp.start();
+        mailbox = Mailbox.start();
     }
 
     @AfterEach
     void stopSmtp() {
-        smtp.stop();
+        mailbox.stop();
     }
 
     @Test
@@ -145,7 +143,7 @@ class DunningJourneyIT {
 
     /** Files the mail that arrived since the last call under the day; GreenMail lists mail per mailbox, not by arrival. */
     private void collectMail(int day) throws Exception {
-        for (MimeMessage mail : smtp.getReceivedMessages()) {
+        for (MimeMessage mail : mailbox.all()) {
             if (!seen.add(mail.getMessageID())) {
                 continue;
             }
@@ -156,7 +154,7 @@ class DunningJourneyIT {
 
     private MimeMessage lastMailTo(String customer) throws Exception {
         MimeMessage last = null;
-        for (MimeMessage mail : smtp.getReceivedMessages()) {
+        for (MimeMessage mail : mailbox.all()) {
             if (mail.getAllRecipients()[0].toString().startsWith(customer + "-")) {
                 last = mail;
             }

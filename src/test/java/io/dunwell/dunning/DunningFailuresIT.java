@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -25,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
@@ -70,24 +66,23 @@ class DunningFailuresIT {
 
     Delinquents delinquents;
     CaseJobs jobs;
-    GreenMail smtp;
+    Mailbox mailbox;
 
     @BeforeEach
     void setUp() {
         delinquents = new Delinquents(accounts, invoices, payments, jdbc, clock);
         jobs = new CaseJobs(management);
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(3025));
-        smtp.start();
+        mailbox = Mailbox.start();
     }
 
     @AfterEach
     void stopSmtp() {
-        smtp.stop();
+        mailbox.stop();
     }
 
     @Test
     void smtpOutageBecomesRetriesThenAnIncidentAndTheNoticeGoesOutOnceWhenResolved() throws Exception {
-        smtp.stop();
+        mailbox.stop();
         Account down = delinquents.overdue(8, "100.00");
         String downInstance = open(down);
         Job plan = jobs.theDueJob(downInstance);
@@ -107,8 +102,7 @@ class DunningFailuresIT {
         assertThat(pending.getStatus()).isEqualTo(OutboxMessage.PENDING);
         assertThat(pending.getAttempts()).isEqualTo(5);
 
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(3025));
-        smtp.start();
+        mailbox.up();
         management.setJobRetries(send.getId(), 1); // what "retry" on the incident in Cockpit does
         jobs.runDue(downInstance);
 
@@ -193,12 +187,6 @@ class DunningFailuresIT {
     }
 
     private List<MimeMessage> mailsTo(Account account) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.toString(mail.getAllRecipients()).contains(account.getEmail());
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return mailbox.to(account.getEmail());
     }
 }

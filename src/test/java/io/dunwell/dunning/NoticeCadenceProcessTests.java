@@ -8,11 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.List;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
@@ -62,15 +57,14 @@ class NoticeCadenceProcessTests {
 
     Delinquents delinquents;
     CaseJobs jobs;
-    GreenMail smtp;
+    Mailbox mailbox;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
         delinquents = new Delinquents(accounts, invoices, payments, jdbc, clock);
         jobs = new CaseJobs(management);
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(3025));
-        smtp.start();
+        mailbox = Mailbox.start();
         // start every test at 10:00 in Berlin, so "the notice time of a day" is unambiguous
         Instant now = clock.instant();
         LocalDate berlinToday = LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/Berlin"));
@@ -80,11 +74,11 @@ class NoticeCadenceProcessTests {
 
     @AfterEach
     void stopSmtp() {
-        smtp.stop();
+        mailbox.stop();
     }
 
     @Test
-    void remindersGoOutAtSevenTwentyAndThirtyDaysThenAnAgentCalls() throws Exception {
+    void remindersGoOutAtSevenTwentyAndThirtyDaysThenAnAgentCalls() {
         Account account = delinquents.overdue(8, "100.00");
         ProcessInstance instance = open(account);
 
@@ -106,7 +100,7 @@ class NoticeCadenceProcessTests {
     }
 
     @Test
-    void caseOpenedLateSendsOnlyTheNoticeItsAgeCallsFor() throws Exception {
+    void caseOpenedLateSendsOnlyTheNoticeItsAgeCallsFor() {
         Account account = delinquents.overdue(45, "100.00");
         ProcessInstance instance = open(account);
 
@@ -117,7 +111,7 @@ class NoticeCadenceProcessTests {
     }
 
     @Test
-    void noticesKeepTheMinimumSpacingWhenTheNextLevelIsDueSooner() throws Exception {
+    void noticesKeepTheMinimumSpacingWhenTheNextLevelIsDueSooner() {
         Account account = delinquents.overdue(19, "100.00");
         ProcessInstance instance = open(account);
         jobs.runDue(instance.getId());
@@ -133,7 +127,7 @@ class NoticeCadenceProcessTests {
     }
 
     @Test
-    void payingTheOldestInvoiceReanchorsTheScheduleOnTheNextOne() throws Exception {
+    void payingTheOldestInvoiceReanchorsTheScheduleOnTheNextOne() {
         Account account = delinquents.account("Europe/Berlin");
         LocalDate today = account.today(clock);
         delinquents.invoice(account, today.minusDays(8), "100.00");
@@ -151,7 +145,7 @@ class NoticeCadenceProcessTests {
     }
 
     @Test
-    void paymentThatClearsTheAccountEndsTheCaseAsSettled() throws Exception {
+    void paymentThatClearsTheAccountEndsTheCaseAsSettled() {
         Account account = delinquents.overdue(8, "100.00");
         ProcessInstance instance = open(account);
         jobs.runDue(instance.getId());
@@ -164,7 +158,7 @@ class NoticeCadenceProcessTests {
     }
 
     @Test
-    void partialPaymentKeepsTheCaseGoing() throws Exception {
+    void partialPaymentKeepsTheCaseGoing() {
         Account account = delinquents.overdue(8, "100.00");
         ProcessInstance instance = open(account);
         jobs.runDue(instance.getId());
@@ -176,7 +170,7 @@ class NoticeCadenceProcessTests {
     }
 
     @Test
-    void accountPaidBeforeItsFirstStepSettlesWithoutANotice() throws Exception {
+    void accountPaidBeforeItsFirstStepSettlesWithoutANotice() {
         Account account = delinquents.account("Europe/Berlin");
         LocalDate due = account.today(clock).minusDays(8);
         String invoiceId = "EXT-" + java.util.UUID.randomUUID();
@@ -211,25 +205,7 @@ class NoticeCadenceProcessTests {
         }
     }
 
-    private List<String> subjectsOf(Account account) throws MessagingException {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(mail -> recipients(mail).contains(account.getEmail()))
-                .map(NoticeCadenceProcessTests::subject).toList();
-    }
-
-    private static String recipients(MimeMessage mail) {
-        try {
-            return Arrays.toString(mail.getAllRecipients());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+    private List<String> subjectsOf(Account account) {
+        return mailbox.subjectsTo(account.getEmail());
     }
 }

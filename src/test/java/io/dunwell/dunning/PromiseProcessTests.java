@@ -7,14 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
@@ -64,19 +59,18 @@ class PromiseProcessTests {
     @Autowired SharedClock clock;
 
     CaseJobs jobs;
-    GreenMail smtp;
+    Mailbox mailbox;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
         jobs = new CaseJobs(management);
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(3025));
-        smtp.start();
+        mailbox = Mailbox.start();
     }
 
     @AfterEach
     void tearDown() {
-        smtp.stop();
+        mailbox.stop();
         BpmnAwareTests.reset();
     }
 
@@ -220,23 +214,6 @@ class PromiseProcessTests {
     }
 
     private List<String> subjectsOf(Account account) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> to(mail).contains(account.getEmail()))
-                .map(PromiseProcessTests::subject).toList();
-    }
-
-    private static String to(MimeMessage mail) {
-        try {
-            return Arrays.toString(mail.getAllRecipients());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return mailbox.subjectsTo(account.getEmail());
     }
 }
