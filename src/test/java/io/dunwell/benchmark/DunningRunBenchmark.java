@@ -173,7 +173,8 @@ public final class DunningRunBenchmark {
         Map<String, String> jobKinds = management.createJobDefinitionQuery()
                 .processDefinitionKey(DunningRunVariables.PROCESS_KEY).list().stream()
                 .collect(Collectors.toMap(JobDefinition::getId, d -> d.getActivityId() + " " + d.getJobConfiguration()));
-        Set<String> claimed = ConcurrentHashMap.newKeySet();
+        Set<String> claimed = ConcurrentHashMap.newKeySet(); // executed or being executed; a failed job leaves it again
+        AtomicInteger running = new AtomicInteger();
         Map<String, AtomicLong> executed = new ConcurrentHashMap<>();
         Map<String, AtomicLong> failed = new ConcurrentHashMap<>();
         Map<String, AtomicLong> optimisticLocking = new ConcurrentHashMap<>();
@@ -183,6 +184,7 @@ public final class DunningRunBenchmark {
                 Job next = null;
                 for (Job job : management.createJobQuery().processInstanceId(run.id()).withRetriesLeft().list()) {
                     if (claimed.add(job.getId())) {
+                        running.incrementAndGet();
                         next = job;
                         break;
                     }
@@ -190,6 +192,9 @@ public final class DunningRunBenchmark {
                 if (next == null) {
                     if (runtime.createProcessInstanceQuery().processInstanceId(run.id()).count() == 0) {
                         return done;
+                    }
+                    if (running.get() == 0 && management.createJobQuery().processInstanceId(run.id()).withRetriesLeft().count() == 0) {
+                        throw new IllegalStateException("the run has not ended and has no job with retries left");
                     }
                     Thread.sleep(5);
                     continue;
@@ -206,6 +211,8 @@ public final class DunningRunBenchmark {
                         System.out.printf("  job %s (%s) failed: %s%n", next.getId(), kind, e);
                     }
                     claimed.remove(next.getId()); // retried, as the job executor would
+                } finally {
+                    running.decrementAndGet();
                 }
             }
         });
