@@ -76,4 +76,16 @@ final class BenchmarkData {
         return new InvoiceCommand("BI-" + suffix, accountId(account), "INV-" + suffix, issued, due,
                 REGIONS[account % REGIONS.length][0], amount, balance, status);
     }
+
+    /**
+     * One open invoice of the account, unpaid and 10 to 179 days past due, so the account is
+     * delinquent in any time zone (the dunning run benchmark's accounts have exactly this one).
+     */
+    InvoiceCommand overdueInvoice(int account) {
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + account * 64L + 63);
+        LocalDate due = today.minusDays(10 + random.nextInt(170));
+        String suffix = padded(account, 7) + "-OD";
+        return new InvoiceCommand("BI-" + suffix, accountId(account), "INV-" + suffix, due.minusDays(14), due,
+                REGIONS[account % REGIONS.length][0], BigDecimal.valueOf(random.nextLong(1_000, 500_000), 2), null, null);
+    }
 }

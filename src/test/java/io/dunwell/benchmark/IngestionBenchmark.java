@@ -95,7 +95,7 @@ public final class IngestionBenchmark {
     }
 
     /** The application as in production, without the web server, the job executor and the demo. */
-    private static ConfigurableApplicationContext application(EmbeddedPostgres postgres, BenchmarkSettings settings) {
+    static ConfigurableApplicationContext application(EmbeddedPostgres postgres, BenchmarkSettings settings) {
         // command-line arguments outrank application.yml; default properties would not
         return new SpringApplicationBuilder(DunwellApplication.class)
                 .web(WebApplicationType.NONE)

@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -44,6 +45,7 @@ import org.w3c.dom.NodeList;
 class ModelFilesTests {
 
     private static final Path MODELS = Path.of("bpmn");
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     /** Ids Camunda Modeler generates, which say nothing: Activity_0x1y2z3, Gateway_1abcdef, Flow_0q9… */
     private static final String GENERATED_ID = ".*_[0-9][a-z0-9]{6}|(Activity|Event|Flow|Gateway|Task|StartEvent|EndEvent)_[0-9a-z]{7}";
 
@@ -124,6 +126,28 @@ class ModelFilesTests {
             if (task.getId().startsWith("Task_Send") || task.getId().equals("Task_PlaceWithAgency")) {
                 assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " asyncBefore").isTrue();
                 assertThat(retryCycleOf(task)).as(task.getId() + " retry cycle").matches("R\\d+/PT?\\d+[MHS]");
+            }
+        }
+    }
+
+    /**
+     * On a multi-instance activity, camunda:asyncBefore/asyncAfter on the activity make only the
+     * multi-instance body async: every instance then runs in one job and transaction. A task whose
+     * instances must be jobs of their own (the dunning run's partitions) carries the flags, and the
+     * retry cycle, on its multiInstanceLoopCharacteristics.
+     */
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void multiInstanceTasksAreAsyncPerInstance(Path file) {
+        for (Activity activity : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(Activity.class)) {
+            if (activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
+                assertThat(activity.getDomElement().getAttribute(CAMUNDA_NS, "asyncBefore")).as(activity.getId() + " asyncBefore on the body").isNull();
+                assertThat(activity.getDomElement().getAttribute(CAMUNDA_NS, "asyncAfter")).as(activity.getId() + " asyncAfter on the body").isNull();
+                if (loop.isCamundaAsyncBefore() || loop.isCamundaAsyncAfter()) {
+                    assertThat(loop.getExtensionElements()).as(activity.getId() + " retry cycle of an instance").isNotNull();
+                    assertThat(loop.getExtensionElements().getUniqueChildElementByType(CamundaFailedJobRetryTimeCycle.class))
+                            .as(activity.getId() + " retry cycle of an instance").isNotNull();
+                }
             }
         }
     }
