@@ -16,7 +16,7 @@ public final class TestUsers {
     static final String INTEGRATION = "securityintegration";
     /** Types wrong passwords. Camunda then refuses even the right one for a while, so nobody else does. */
     static final String CLUMSY = "securityclumsy";
-    static final String PASSWORD = "correct-horse-battery";
+    public static final String PASSWORD = "correct-horse-battery";
 
     private TestUsers() {
     }
