@@ -183,7 +183,7 @@ class TasklistCallBrowserTests {
 
         openCall(call);
         chooseOutcome("Promise to pay");
-        typeDate(firstDayBothCallToday(call.account()).minusDays(1));
+        typeDate(LocalDate.now().minusDays(1));
         input("Field_PromiseAmount").sendKeys("abc");
         input("Field_CallNote").sendKeys("Typed letters into the amount");
 
@@ -226,7 +226,12 @@ class TasklistCallBrowserTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_PromiseDate-date']")));
     }
 
-    /** form-js reads dates in the browser locale's short format (en-US: 12/1/2026); Enter makes flatpickr take the text. */
+    /**
+     * form-js 1.x's date field is a flatpickr text input with allowInput, its format taken from the
+     * browser locale's short date (en-US: "n/j/Y", placeholder mm/dd/yyyy), so the test types that.
+     * Enter makes flatpickr parse the text and hand the date to the form, which submits "2026-12-01".
+     * A date before the browser's today (disallowPassedDates) is dropped, leaving the field empty.
+     */
     private void typeDate(LocalDate date) {
         WebElement input = input("Field_PromiseDate-date");
         assertThat(input.getAttribute("placeholder")).isEqualTo("mm/dd/yyyy");
