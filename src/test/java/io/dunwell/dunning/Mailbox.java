@@ -10,10 +10,16 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
- * A real SMTP server where the test profile's {@code spring.mail} points (GreenMail on port 3025),
- * read by recipient: what one customer received, oldest first.
+ * A real SMTP server where the test profile's {@code spring.mail} points (GreenMail), read by
+ * recipient: what one customer received, oldest first.
  */
 public class Mailbox {
+
+    /**
+     * 3025, or {@code -Ddunwell.test.smtp-port=…} so that two builds on one machine do not fight over
+     * the port; application-test.yml reads the same property.
+     */
+    public static final int PORT = Integer.getInteger("dunwell.test.smtp-port", 3025);
 
     private GreenMail smtp;
 
@@ -30,7 +36,7 @@ public class Mailbox {
     }
 
     public void up() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(3025));
+        smtp = new GreenMail(ServerSetupTest.SMTP.port(PORT));
         smtp.start();
     }
 

@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
+import io.dunwell.invoice.CreditNoteCommand;
+import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.payment.PaymentService;
 import io.dunwell.system.SharedClock;
@@ -40,6 +42,8 @@ class NoticeCadenceProcessTests {
     InvoiceService invoices;
     @Autowired
     PaymentService payments;
+    @Autowired
+    CreditNoteService creditNotes;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -155,6 +159,19 @@ class NoticeCadenceProcessTests {
         assertThat(instance).isEnded().hasPassed("StartEvent_PaymentReceived", "Task_CloseCasePaid", "EndEvent_AccountPaid");
         assertThat(cases.activeFor(account.getId())).isEmpty();
         assertThat(accounts.get(account.getId()).getCollectionStatus()).isEqualTo("GOOD_STANDING");
+    }
+
+    @Test
+    void creditNoteThatClearsTheAccountEndsTheCaseAsSettled() {
+        Account account = delinquents.overdue(25, "100.00");
+        ProcessInstance instance = open(account);
+        jobs.runDue(instance.getId());
+
+        creditNotes.record(new CreditNoteCommand("CN-" + java.util.UUID.randomUUID(), account.getExternalId(),
+                new java.math.BigDecimal("100.00"), account.getCurrency(), clock.instant(), "goodwill", null));
+
+        assertThat(instance).isEnded().hasPassed("StartEvent_PaymentReceived", "EndEvent_AccountPaid");
+        assertThat(cases.activeFor(account.getId())).isEmpty();
     }
 
     @Test

@@ -70,7 +70,7 @@ class MailDispatcherTests {
     }
 
     private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(ServerSetupTest.SMTP.port(3025));
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.port(io.dunwell.dunning.Mailbox.PORT));
         server.start();
         return server;
     }

@@ -25,7 +25,7 @@ class MailPageTests {
         mvc.perform(get("/mail").with(user("alice").roles("AGENT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No mail catcher runs here")))
-                .andExpect(content().string(containsString("localhost:3025")));
+                .andExpect(content().string(containsString("localhost:" + io.dunwell.dunning.Mailbox.PORT)));
     }
 
     @Test

@@ -105,7 +105,7 @@ class TasklistCallBrowserTests {
     void setUp() {
         BpmnAwareTests.init(engine);
         jobs = new CaseJobs(management);
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(3025));
+        smtp = new GreenMail(ServerSetupTest.SMTP.port(io.dunwell.dunning.Mailbox.PORT));
         smtp.start();
 
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
