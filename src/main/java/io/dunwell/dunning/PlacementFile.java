@@ -10,11 +10,12 @@ import org.apache.commons.csv.CSVPrinter;
 
 import io.dunwell.account.Account;
 import io.dunwell.invoice.Invoice;
+import io.dunwell.system.SpreadsheetCells;
 
 /**
  * The CSV a collection agency receives: one row per open invoice. Agencies open it in a
  * spreadsheet, so a cell that a spreadsheet would run as a formula (customer names come from the
- * billing system) gets a leading apostrophe.
+ * billing system) gets a leading apostrophe ({@link SpreadsheetCells}).
  */
 final class PlacementFile {
 
@@ -28,20 +29,13 @@ final class PlacementFile {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (Invoice invoice : openInvoices) {
-                csv.printRecord(cell(account.getExternalId()), cell(account.getName()), cell(invoice.getNumber()),
+                csv.printRecord(SpreadsheetCells.neutralised(account.getExternalId()),
+                        SpreadsheetCells.neutralised(account.getName()), SpreadsheetCells.neutralised(invoice.getNumber()),
                         invoice.getIssueDate(), invoice.getDueDate(), invoice.getBalance().toPlainString(), invoice.getCurrency());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /** After OWASP's advice on CSV injection: = + - @ tab and carriage return may start a formula. */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }
