@@ -103,14 +103,15 @@ public class MailDispatcher {
                 helper.addAttachment(attachment.get().name(), new ByteArrayResource(attachment.get().pdf()), "application/pdf");
             }
             // JavaMailSenderImpl keeps an explicit Message-ID: the same notice always carries the same one
-            mime.setHeader("Message-ID", messageIdOf(message));
+            mime.setHeader("Message-ID", messageIdOf(message.getIdempotencyKey()));
         } catch (MessagingException e) {
             throw new IllegalStateException("Outbox message " + message.getId() + " cannot be turned into a mail", e);
         }
         return mime;
     }
 
-    static String messageIdOf(OutboxMessage message) {
-        return "<" + Fingerprint.of(message.getIdempotencyKey()).substring(0, 32) + "@dunwell>";
+    /** The Message-ID of the mail with this idempotency key: the same on every attempt. */
+    static String messageIdOf(String idempotencyKey) {
+        return "<" + Fingerprint.of(idempotencyKey).substring(0, 32) + "@dunwell>";
     }
 }

@@ -96,7 +96,7 @@ class MailDispatcherTests {
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo(notice.getSubject());
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(notice.getRecipient());
-        assertThat(mail.getMessageID()).isEqualTo(MailDispatcher.messageIdOf(notice)).endsWith("@dunwell>");
+        assertThat(mail.getMessageID()).isEqualTo(MailDispatcher.messageIdOf(notice.getIdempotencyKey())).endsWith("@dunwell>");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("multipart/alternative", "text/plain", "text/html");
         assertThat(leafParts((Multipart) mail.getContent())).extracting(MailDispatcherTests::typeOf)

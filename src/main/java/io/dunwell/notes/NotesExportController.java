@@ -1,0 +1,80 @@
+package io.dunwell.notes;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /notes/export?source=accounts|invoices&account=&invoice=&from=&to=&zone=}: the notes
+ * as a CSV download. {@code from}/{@code to} are ISO dates, both included, in {@code zone}
+ * (an IANA time zone, UTC when left out), which is also the zone of the timestamps.
+ */
+@Controller
+@PreAuthorize("hasRole('AGENT')")
+class NotesExportController {
+
+    private final NotesExport export;
+
+    NotesExportController(NotesExport export) {
+        this.export = export;
+    }
+
+    @GetMapping("/notes/export")
+    void export(@RequestParam(defaultValue = "accounts") String source,
+                @RequestParam(required = false) String account,
+                @RequestParam(required = false) String invoice,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(defaultValue = "UTC") String zone,
+                HttpServletResponse response) throws IOException {
+        NotesExport.Filter filter = new NotesExport.Filter(sourceOf(source), blankToNull(account), blankToNull(invoice),
+                from, to, zoneOf(zone));
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'from' (" + from + ") is after 'to' (" + to + ")");
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("notes-" + source.toLowerCase(Locale.ROOT) + ".csv", StandardCharsets.UTF_8).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        Writer out = response.getWriter();
+        export.write(filter, out);
+        out.flush();
+    }
+
+    private static NotesExport.Source sourceOf(String source) {
+        return switch (source.toLowerCase(Locale.ROOT)) {
+            case "accounts" -> NotesExport.Source.ACCOUNTS;
+            case "invoices" -> NotesExport.Source.INVOICES;
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "'source' is accounts or invoices, not '" + source + "'");
+        };
+    }
+
+    private static ZoneId zoneOf(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'zone' is no time zone: '" + zone + "' (try Europe/Berlin)");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
