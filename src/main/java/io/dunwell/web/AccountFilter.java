@@ -1,0 +1,48 @@
+package io.dunwell.web;
+
+import java.math.BigDecimal;
+
+/**
+ * What the accounts list asks for. An account is in collections when its collection status is
+ * not good standing, or its oldest unpaid invoice is more than {@code minDaysOverdue} days past
+ * due with an open balance above {@code minBalance}.
+ */
+public record AccountFilter(int minDaysOverdue, BigDecimal minBalance, String assigned, String agent, String status,
+                     String search, String sort, String direction, int page) {
+
+    static final int PAGE_SIZE = 50;
+
+    public AccountFilter {
+        minDaysOverdue = Math.max(0, minDaysOverdue);
+        minBalance = minBalance == null ? BigDecimal.ZERO : minBalance;
+        assigned = oneOf(assigned, "all", "mine", "unassigned");
+        agent = blankToNull(agent);
+        status = blankToNull(status);
+        search = blankToNull(search);
+        sort = oneOf(sort, "days", "name", "balance");
+        direction = "asc".equals(direction) || "desc".equals(direction) ? direction : defaultDirection(sort);
+        page = Math.max(1, page);
+    }
+
+    public int offset() {
+        return (page - 1) * PAGE_SIZE;
+    }
+
+    public boolean descending() {
+        return direction.equals("desc");
+    }
+
+    /** Names read best A to Z; money and age read best largest first. */
+    static String defaultDirection(String sort) {
+        return "name".equals(sort) ? "asc" : "desc";
+    }
+
+    /** The value when it is allowed, else the first allowed one. */
+    private static String oneOf(String value, String... allowed) {
+        return java.util.Arrays.asList(allowed).contains(value) ? value : allowed[0];
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,43 @@
+package io.dunwell.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.dunwell.account.CollectionStatus;
+
+/** The accounts in collections: filter, search, sort, page, and pick some for a basket. */
+@Controller
+class AccountListController {
+
+    static final List<String> STATUSES = List.of(CollectionStatus.IN_COLLECTIONS, CollectionStatus.PROMISE_TO_PAY,
+            CollectionStatus.DISPUTED, CollectionStatus.ESCALATED, CollectionStatus.WITH_AGENCY, CollectionStatus.WRITTEN_OFF,
+            CollectionStatus.GOOD_STANDING);
+
+    private final AccountsInCollections accounts;
+    private final AgentDirectory agents;
+
+    AccountListController(AccountsInCollections accounts, AgentDirectory agents) {
+        this.accounts = accounts;
+        this.agents = agents;
+    }
+
+    @GetMapping("/accounts")
+    String list(@RequestParam(defaultValue = "0") int minDays, @RequestParam(defaultValue = "0") BigDecimal minBalance,
+                @RequestParam(required = false) String assigned, @RequestParam(required = false) String agent,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(defaultValue = "1") int page, Authentication user, Model model) {
+        AccountFilter filter = new AccountFilter(minDays, minBalance, assigned, agent, status, q, sort, dir, page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", accounts.find(filter, user.getName()));
+        model.addAttribute("agents", agents.agents());
+        model.addAttribute("statuses", STATUSES);
+        return "accounts";
+    }
+}

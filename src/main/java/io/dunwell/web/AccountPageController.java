@@ -1,0 +1,162 @@
+package io.dunwell.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+import io.dunwell.account.Account;
+import io.dunwell.account.AccountDetails;
+import io.dunwell.account.AccountService;
+import io.dunwell.dunning.CaseProgress;
+import io.dunwell.dunning.DunningCases;
+import io.dunwell.invoice.Invoice;
+import io.dunwell.invoice.Receivables;
+import io.dunwell.payment.PaymentService;
+import io.dunwell.promise.Installment;
+import io.dunwell.promise.PromiseToPay;
+import io.dunwell.promise.Promises;
+import io.dunwell.system.BadRequestException;
+import io.dunwell.system.ConflictException;
+import io.dunwell.timeline.Timeline;
+
+/**
+ * One account as an agent works it: what is owed, what was paid and promised, where the dunning
+ * case stands and everything that happened. Supervisors correct contact details and assign agents.
+ */
+@Controller
+class AccountPageController {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final AccountService accounts;
+    private final Receivables receivables;
+    private final PaymentService payments;
+    private final Promises promises;
+    private final Timeline timeline;
+    private final DunningCases cases;
+    private final CaseProgress progress;
+    private final AgentDirectory agents;
+    private final Clock clock;
+
+    AccountPageController(AccountService accounts, Receivables receivables, PaymentService payments, Promises promises,
+                          Timeline timeline, DunningCases cases, CaseProgress progress, AgentDirectory agents,
+                          Clock clock) {
+        this.accounts = accounts;
+        this.receivables = receivables;
+        this.payments = payments;
+        this.promises = promises;
+        this.timeline = timeline;
+        this.cases = cases;
+        this.progress = progress;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    /** Camunda Tasklist's forms link here. */
+    @GetMapping("/console/accounts/{externalId}")
+    String fromTasklist(@PathVariable String externalId) {
+        return "redirect:" + page(externalId);
+    }
+
+    @GetMapping("/accounts/{externalId}")
+    String show(@PathVariable String externalId, Model model) {
+        Account account = find(externalId);
+        model.addAttribute("contact", account.details());
+        return render(account, model);
+    }
+
+    @PostMapping("/accounts/{externalId}/contact")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    ModelAndView editContact(@PathVariable String externalId, @ModelAttribute ContactForm form, RedirectAttributes redirect) {
+        Account account = find(externalId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            accounts.upsert(externalId, form.details());
+        } catch (BadRequestException refused) {
+            refused.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+        } catch (ConflictException currencyLocked) {
+            errors.put("currency", currencyLocked.getMessage());
+        }
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("notice", "Contact details saved.");
+            return new ModelAndView("redirect:" + page(externalId));
+        }
+        ModelAndView view = new ModelAndView();
+        view.addObject("contact", form.details());
+        view.addObject("contactErrors", errors);
+        view.setViewName(render(account, view.getModelMap()));
+        view.setStatus(HttpStatus.BAD_REQUEST);
+        return view;
+    }
+
+    @PostMapping("/accounts/{externalId}/agent")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String assign(@PathVariable String externalId, @RequestParam(required = false) String agent, RedirectAttributes redirect) {
+        Account account = find(externalId);
+        String chosen = agent == null || agent.isBlank() ? null : agent;
+        if (chosen != null && !agents.isAgent(chosen)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, chosen + " is not an agent");
+        }
+        accounts.assignAgent(account.getId(), chosen);
+        redirect.addFlashAttribute("notice", chosen == null ? "Account unassigned." : "Assigned to " + chosen + ".");
+        return "redirect:" + page(externalId);
+    }
+
+    private String render(Account account, Map<String, Object> model) {
+        model.put("account", account);
+        model.put("balances", receivables.balancesOf(account));
+        model.put("invoices", receivables.invoicesOf(account.getId()).stream().filter(Invoice::isOpen).toList());
+        model.put("payments", payments.of(account.getId()));
+        model.put("promises", promises.of(account.getId()).stream()
+                .map(promise -> new PromiseView(promise, promises.installmentsOf(promise.getId()))).toList());
+        model.put("timeline", timeline.of(account.getId()));
+        model.put("dunningCase", cases.activeFor(account.getId()).orElse(null));
+        model.put("openCase", progress.of(account.getExternalId()).orElse(null));
+        model.put("agents", agents.agents());
+        model.put("dateTime", DATE_TIME);
+        model.put("today", account.today(clock));
+        return "account";
+    }
+
+    private String render(Account account, Model model) {
+        return render(account, model.asMap());
+    }
+
+    private Account find(String externalId) {
+        return accounts.find(externalId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + externalId));
+    }
+
+    private static String page(String externalId) {
+        return "/accounts/" + UriUtils.encodePathSegment(externalId, StandardCharsets.UTF_8);
+    }
+
+    /** The contact details as the form posts them; blank fields become nothing, as in the API. */
+    record ContactForm(String name, String email, String phone, String locale, String timeZone, String currency, String segment) {
+
+        AccountDetails details() {
+            return new AccountDetails(name, email, phone, locale, timeZone, currency, segment);
+        }
+    }
+
+    /** A promise with its installments, in order. */
+    public record PromiseView(PromiseToPay promise, List<Installment> installments) {
+    }
+}
