@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.dunwell.account.Account;
@@ -22,11 +24,15 @@ final class NoticeFormats {
     private final DateTimeFormatter date;
 
     NoticeFormats(Account account) {
-        money = NumberFormat.getCurrencyInstance(account.locale());
-        money.setCurrency(account.currency());
-        money.setMinimumFractionDigits(account.currency().getDefaultFractionDigits());
-        money.setMaximumFractionDigits(account.currency().getDefaultFractionDigits());
-        date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(account.locale());
+        this(account.locale(), account.currency());
+    }
+
+    NoticeFormats(Locale locale, Currency currency) {
+        money = NumberFormat.getCurrencyInstance(locale);
+        money.setCurrency(currency);
+        money.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        money.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     }
 
     String money(BigDecimal amount) {

@@ -3,11 +3,15 @@ package io.dunwell.notification;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 import freemarker.core.Environment;
@@ -61,6 +65,20 @@ class NoticeRenderer {
         StringWriter html = new StringWriter();
         process(find(template, ".ftlh", locale), locale, zone, model, html);
         return html.toString();
+    }
+
+    /** Every notice a mail can carry: a name with an HTML and a plain-text part (not the layouts, not the statement). */
+    List<String> mailTemplates() {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver(NoticeRenderer.class.getClassLoader())
+                    .getResources("classpath*:email-templates/*.txt.ftl");
+            return Arrays.stream(found).map(Resource::getFilename)
+                    .map(file -> file.substring(0, file.length() - ".txt.ftl".length()))
+                    .filter(name -> name.matches("[a-z0-9][a-z0-9-]*"))
+                    .distinct().sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("The email templates cannot be listed", e);
+        }
     }
 
     private Template find(String name, String extension, Locale locale) {

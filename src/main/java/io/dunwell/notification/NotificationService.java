@@ -3,9 +3,12 @@ package io.dunwell.notification;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -94,6 +97,24 @@ public class NotificationService {
     @Transactional(readOnly = true)
     public List<OutboxMessage> messagesOf(Long accountId) {
         return outbox.findByAccountIdOrderByCreatedAtAscIdAsc(accountId);
+    }
+
+    /** The names of the notices a mail can carry, e.g. {@code reminder-1}: one per step of the journey. */
+    public List<String> mailTemplates() {
+        return renderer.mailTemplates();
+    }
+
+    /**
+     * A notice as it would read, from given values instead of a stored account: for the settings
+     * page's previews. {@code values} are the ones every notice has ({@code customerName},
+     * {@code customerNumber}, {@code today}, {@code invoices}, {@code total}) and the template's
+     * facts, formatted for the locale and currency by the same rules as facts.
+     */
+    public RenderedNotice preview(String template, Locale locale, Currency currency, Map<String, ?> values) {
+        NoticeFormats formats = new NoticeFormats(locale, currency);
+        Map<String, Object> model = new LinkedHashMap<>();
+        values.forEach((name, value) -> model.put(name, formats.fact(name, value)));
+        return renderer.render(template, locale, ZoneOffset.UTC, model);
     }
 
     /** Preformatted for the account's locale, so templates only place text. */

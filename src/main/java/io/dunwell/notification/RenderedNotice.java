@@ -1,5 +1,5 @@
 package io.dunwell.notification;
 
 /** A notice as the customer reads it: the subject, the HTML part and the plain-text part. */
-record RenderedNotice(String subject, String html, String text) {
+public record RenderedNotice(String subject, String html, String text) {
 }

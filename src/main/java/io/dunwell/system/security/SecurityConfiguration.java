@@ -88,6 +88,7 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher("/api/v1/accounts/**"), antMatcher("/api/v1/invoices/**"),
                                 antMatcher("/api/v1/credit-notes/**"), antMatcher("/api/v1/imports/**")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
                         .requestMatchers(antMatcher("/api/**")).hasRole(Roles.ADMIN)
+                        .requestMatchers(antMatcher("/settings"), antMatcher("/settings/**")).hasRole(Roles.SUPERVISOR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutRequestMatcher(antMatcher("/logout")).logoutSuccessUrl("/login?logout"))
