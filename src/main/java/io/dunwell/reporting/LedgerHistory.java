@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * pass over the invoices.
  * <p>
  * An invoice not changed since a day still has the balance it had then. For one changed since,
- * the open amount that day is its amount less the allocations (payments, credit notes) made by
- * then and not reversed by then. Balances the billing system changed directly, and invoices voided
+ * the open amount that day is its amount less what was allocated to it from payments received and
+ * credit notes issued by then, unless the allocation was reversed by then. Balances the billing system changed directly, and invoices voided
  * later, are the approximation: voided invoices count as never issued. Unapplied cash is not netted.
  * Rows are grouped by due date so that callers age them in Java, which keeps the SQL free of date
  * arithmetic (H2 and PostgreSQL spell it differently).
@@ -50,7 +50,9 @@ class LedgerHistory {
         for (int k = 0; k < days.size(); k++) {
             Timestamp endOfDay = endOf(days.get(k));
             inner.append(", case when i.updated_at < ? then i.balance else i.amount - coalesce((select sum(a.amount) from allocation a"
-                    + " where a.invoice_id = i.id and a.created_at < ? and (a.reversed_at is null or a.reversed_at >= ?)), 0) end as open")
+                    + " left join payment p on p.id = a.payment_id left join credit_note c on c.id = a.credit_note_id"
+                    + " where a.invoice_id = i.id and coalesce(p.received_at, c.issued_at) < ?"
+                    + " and (a.reversed_at is null or a.reversed_at >= ?)), 0) end as open")
                     .append(k);
             args.add(endOfDay);
             args.add(endOfDay);
