@@ -38,6 +38,7 @@
   function show(ages) {
     drilled = ages;
     pie.data = ages ? byAge : overview;
+    pie.tooltip.setActiveElements([], {x: 0, y: 0});
     pie.update();
     standingTitle.textContent = ages ? 'In collections by age' : 'Status of accounts';
     back.classList.toggle('d-none', !ages);
