@@ -64,6 +64,6 @@ class DashboardPageTests {
                 .andExpect(content().string(allOf(
                         not(containsString("<script>alert(1)")),
                         containsString("\\u003C\\u002Fscript\\u003E\\u003Cscript\\u003Ealert(1)"),
-                        containsString("Overdue balance"))));
+                        containsString("ISK accounts"))));
     }
 }
