@@ -126,7 +126,9 @@ class SingleSignOnBrowserTests {
     /** Spring Security sends a person back to the page first asked for, marked "?continue". */
     private void assertOnConsoleHomeAsAdmin() {
         wait.until(ExpectedConditions.urlMatches("^" + url("/") + "(\\?continue)?$"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, admin");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Collections dashboard");
+        // only an admin's dashboard links Camunda Admin
+        assertThat(browser.findElements(By.cssSelector("a[href='/camunda/app/admin/default/']"))).isNotEmpty();
     }
 
     private void signIntoTasklist() {

@@ -1,0 +1,153 @@
+package io.dunwell.reporting;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where the accounts stand now: by collection status, by age, plotted by age and overdue balance,
+ * and per agent. Every figure is one aggregate query; optionally narrowed to one agent's accounts.
+ */
+@Service
+public class Portfolio {
+
+    private static final String IN_COLLECTIONS = "a.collection_status not in ('GOOD_STANDING', 'WRITTEN_OFF')";
+    private static final String OF_AGENT = " and a.assigned_agent = ?";
+
+    private static final String SCATTER = """
+            select a.external_id, a.name, a.assigned_agent, a.collection_status, s.oldest_unpaid_due_date, s.currency,
+                   (select coalesce(sum(i.balance), 0) from invoice i
+                    where i.account_id = a.id and i.status = 'OPEN' and i.due_date < ?) - s.unapplied_credit as overdue
+            from account a join receivables_summary s on s.account_id = a.id
+            where %s and s.currency = ? and s.oldest_unpaid_due_date < ?%s
+            order by s.oldest_unpaid_due_date, s.open_invoice_total desc, a.id
+            limit ?""";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Portfolio(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The accounts' currencies, the one of most accounts first. */
+    @Transactional(readOnly = true)
+    public List<String> currencies() {
+        return jdbc.query("select currency, count(*) as accounts from account group by currency order by count(*) desc, currency",
+                (rs, row) -> rs.getString("currency").trim());
+    }
+
+    @Transactional(readOnly = true)
+    public Standing standing(String agent) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        jdbc.query("select a.collection_status, count(*) as accounts from account a where 1 = 1" + (agent == null ? "" : OF_AGENT)
+                        + " group by a.collection_status",
+                rs -> {
+                    byStatus.put(rs.getString("collection_status"), rs.getLong("accounts"));
+                }, agentArgs(agent));
+        return new Standing(byStatus);
+    }
+
+    /** Accounts in collections per bucket of their oldest unpaid invoice's days past due. */
+    @Transactional(readOnly = true)
+    public List<Long> inCollectionsByAge(AgingBuckets buckets, String agent) {
+        LocalDate today = LocalDate.now(clock);
+        List<Long> counts = new ArrayList<>(Collections.nCopies(buckets.size(), 0L));
+        jdbc.query("select s.oldest_unpaid_due_date as due, count(*) as accounts from account a"
+                        + " left join receivables_summary s on s.account_id = a.id where " + IN_COLLECTIONS
+                        + (agent == null ? "" : OF_AGENT) + " group by s.oldest_unpaid_due_date",
+                rs -> {
+                    Date due = rs.getDate("due");
+                    int bucket = due == null ? 0 : buckets.indexOf(Aging.daysPastDue(due.toLocalDate(), today));
+                    counts.set(bucket, counts.get(bucket) + rs.getLong("accounts"));
+                }, agentArgs(agent));
+        return counts;
+    }
+
+    /** Up to {@code limit} overdue accounts in collections in one currency, the longest overdue (then largest) first. */
+    @Transactional(readOnly = true)
+    public List<ScatterPoint> scatter(String currency, String agent, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(today), currency, Date.valueOf(today)));
+        if (agent != null) {
+            args.add(agent);
+        }
+        args.add(limit);
+        return jdbc.query(SCATTER.formatted(IN_COLLECTIONS, agent == null ? "" : OF_AGENT), (rs, row) -> new ScatterPoint(
+                rs.getString("external_id"), rs.getString("name"), rs.getString("assigned_agent"), rs.getString("collection_status"),
+                Aging.daysPastDue(rs.getDate("oldest_unpaid_due_date").toLocalDate(), today),
+                rs.getBigDecimal("overdue"), rs.getString("currency").trim()), args.toArray());
+    }
+
+    /** How many accounts {@link #scatter} could show, had it no limit. */
+    @Transactional(readOnly = true)
+    public long overdueInCollections(String currency, String agent) {
+        List<Object> args = new ArrayList<>(List.of(currency, Date.valueOf(LocalDate.now(clock))));
+        if (agent != null) {
+            args.add(agent);
+        }
+        return jdbc.queryForObject("select count(*) from account a join receivables_summary s on s.account_id = a.id where "
+                + IN_COLLECTIONS + " and s.currency = ? and s.oldest_unpaid_due_date < ?" + (agent == null ? "" : OF_AGENT),
+                Long.class, args.toArray());
+    }
+
+    /** Every agent with accounts (and the unassigned accounts, agent null), by number of accounts. */
+    @Transactional(readOnly = true)
+    public List<AgentLoad> agents() {
+        Map<String, Map<String, Long>> statuses = new LinkedHashMap<>();
+        jdbc.query("select a.assigned_agent, a.collection_status, count(*) as accounts from account a"
+                + " group by a.assigned_agent, a.collection_status", rs -> {
+                    statuses.computeIfAbsent(key(rs.getString("assigned_agent")), agent -> new TreeMap<>())
+                            .put(rs.getString("collection_status"), rs.getLong("accounts"));
+                });
+        Map<String, Map<String, BigDecimal>> balances = new LinkedHashMap<>();
+        jdbc.query("select a.assigned_agent, s.currency, sum(s.open_invoice_total - s.unapplied_credit) as balance"
+                + " from account a join receivables_summary s on s.account_id = a.id group by a.assigned_agent, s.currency"
+                + " order by sum(s.open_invoice_total - s.unapplied_credit) desc", rs -> {
+                    balances.computeIfAbsent(key(rs.getString("assigned_agent")), agent -> new LinkedHashMap<>())
+                            .put(rs.getString("currency").trim(), rs.getBigDecimal("balance"));
+                });
+        return statuses.entrySet().stream()
+                .map(entry -> new AgentLoad(entry.getKey().isEmpty() ? null : entry.getKey(),
+                        entry.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                        balances.getOrDefault(entry.getKey(), Map.of()), entry.getValue()))
+                .sorted((a, b) -> a.agent() == null ? 1 : b.agent() == null ? -1 : Long.compare(b.accounts(), a.accounts()))
+                .toList();
+    }
+
+    /** Up to {@code limit} of the agent's accounts, the longest overdue first. */
+    @Transactional(readOnly = true)
+    public List<AssignedAccount> assignedTo(String agent, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.query("select a.external_id, a.name, a.collection_status, a.currency, s.oldest_unpaid_due_date,"
+                        + " coalesce(s.open_invoice_total - s.unapplied_credit, 0) as balance"
+                        + " from account a left join receivables_summary s on s.account_id = a.id where a.assigned_agent = ?"
+                        + " order by case when s.oldest_unpaid_due_date is null then 1 else 0 end, s.oldest_unpaid_due_date, a.id limit ?",
+                (rs, row) -> {
+                    Date due = rs.getDate("oldest_unpaid_due_date");
+                    Long days = due == null ? null : Aging.daysPastDue(due.toLocalDate(), today);
+                    return new AssignedAccount(rs.getString("external_id"), rs.getString("name"), rs.getString("collection_status"),
+                            rs.getString("currency").trim(), rs.getBigDecimal("balance"), days != null && days > 0 ? days : null);
+                }, agent, limit);
+    }
+
+    private static String key(String agent) {
+        return agent == null ? "" : agent;
+    }
+
+    private static Object[] agentArgs(String agent) {
+        return agent == null ? new Object[0] : new Object[] {agent};
+    }
+}

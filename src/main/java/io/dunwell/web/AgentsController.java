@@ -1,0 +1,102 @@
+package io.dunwell.web;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.dunwell.agent.Agent;
+import io.dunwell.agent.Agents;
+import io.dunwell.reporting.AgentLoad;
+import io.dunwell.reporting.AgingBuckets;
+import io.dunwell.reporting.Portfolio;
+import io.dunwell.reporting.Standing;
+import io.dunwell.system.BadRequestException;
+
+/** The agents, whether they take on accounts, whom they escalate to, and each one's accounts. */
+@Controller
+class AgentsController {
+
+    private static final int ACCOUNT_LIMIT = 500;
+
+    private final Agents agents;
+    private final Portfolio portfolio;
+    private final SignedIn signedIn;
+    private final ScriptJson json;
+
+    AgentsController(Agents agents, Portfolio portfolio, SignedIn signedIn, ScriptJson json) {
+        this.agents = agents;
+        this.portfolio = portfolio;
+        this.signedIn = signedIn;
+        this.json = json;
+    }
+
+    @GetMapping("/agents")
+    String list(Authentication user, Model model) {
+        signedIn.describe(user, model);
+        model.addAttribute("agents", agents.list());
+        model.addAttribute("loads", portfolio.agents().stream().filter(load -> load.agent() != null)
+                .collect(Collectors.toMap(AgentLoad::agent, Function.identity())));
+        model.addAttribute("supervisors", agents.supervisors());
+        return "agents";
+    }
+
+    @GetMapping("/agents/{userId}")
+    String show(@PathVariable String userId, Authentication user, Model model) {
+        signedIn.describe(user, model);
+        Agent agent = agents.find(userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no agent " + userId));
+        AgingBuckets buckets = AgingBuckets.DEFAULTS;
+        Standing standing = portfolio.standing(userId);
+        model.addAttribute("agent", agent);
+        model.addAttribute("standing", standing);
+        model.addAttribute("load", portfolio.agents().stream().filter(load -> userId.equals(load.agent())).findFirst().orElse(null));
+        model.addAttribute("accounts", portfolio.assignedTo(userId, ACCOUNT_LIMIT));
+        model.addAttribute("accountLimit", ACCOUNT_LIMIT);
+        model.addAttribute("supervisors", agents.supervisors());
+        model.addAttribute("chartData", json.write(Map.of(
+                "byStatus", standing.byStatus(),
+                "buckets", buckets.names(),
+                "inCollectionsByAge", portfolio.inCollectionsByAge(buckets, userId))));
+        return "agent";
+    }
+
+    @PostMapping("/agents/{userId}/active")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String setActive(@PathVariable String userId, @RequestParam boolean active) {
+        requireAgent(userId);
+        agents.setActive(userId, active);
+        return "redirect:/agents/" + userId;
+    }
+
+    @PostMapping("/agents/{userId}/escalation-point")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String setEscalationPoint(@PathVariable String userId, @RequestParam(required = false) String supervisor) {
+        requireAgent(userId);
+        agents.setEscalationPoint(userId, supervisor == null || supervisor.isBlank() ? null : supervisor);
+        return "redirect:/agents/" + userId;
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<String> refused(BadRequestException refusal) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(refusal.getMessage());
+    }
+
+    private void requireAgent(String userId) {
+        if (agents.find(userId).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no agent " + userId);
+        }
+    }
+}
