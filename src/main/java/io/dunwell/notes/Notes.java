@@ -37,13 +37,13 @@ public class Notes {
     private final NoteMentionRepository mentions;
     private final AccountService accounts;
     private final InvoiceService invoices;
-    private final Agents agents;
+    private final Mentionable agents;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Notes(NoteRepository notes, NoteAttachmentRepository attachments, NoteMentionRepository mentions, AccountService accounts,
-          InvoiceService invoices, Agents agents, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+          InvoiceService invoices, Mentionable agents, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
         this.notes = notes;
         this.attachments = attachments;
         this.mentions = mentions;

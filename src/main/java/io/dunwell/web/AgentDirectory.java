@@ -2,36 +2,30 @@ package io.dunwell.web;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
-import io.dunwell.system.security.Roles;
+import io.dunwell.agent.Agents;
 
-/** The people accounts can be assigned to: the members of Camunda's agents group. */
+/** The people accounts can be assigned to: the active members of Camunda's agents group. */
 @Component
 class AgentDirectory {
 
     public record Agent(String id, String name) {
     }
 
-    private final IdentityService identity;
+    private final Agents agents;
 
-    AgentDirectory(IdentityService identity) {
-        this.identity = identity;
+    AgentDirectory(Agents agents) {
+        this.agents = agents;
     }
 
     List<Agent> agents() {
-        return identity.createUserQuery().memberOfGroup(Roles.AGENTS_GROUP).orderByUserId().asc().list().stream()
-                .map(user -> new Agent(user.getId(), displayName(user.getId(), user.getFirstName(), user.getLastName())))
-                .toList();
+        return agents.list().stream().filter(io.dunwell.agent.Agent::active)
+                .map(agent -> new Agent(agent.userId(), agent.name())).toList();
     }
 
+    /** Whether the user is an agent who may take on accounts: deactivated agents keep their history but get no new ones. */
     boolean isAgent(String userId) {
-        return identity.createUserQuery().userId(userId).memberOfGroup(Roles.AGENTS_GROUP).count() > 0;
-    }
-
-    private static String displayName(String id, String first, String last) {
-        String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-        return name.isEmpty() ? id : name;
+        return agents.find(userId).map(io.dunwell.agent.Agent::active).orElse(false);
     }
 }
