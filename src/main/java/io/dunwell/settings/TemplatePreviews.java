@@ -65,6 +65,11 @@ public class TemplatePreviews {
         values.put("installmentCount", 3);
         values.put("dueDate", today.plusDays(3));
         values.put("amount", new BigDecimal("700.00"));
+        // the mail to an agent mentioned in a note
+        values.put("agent", "Alice Agent");
+        values.put("author", "Sarah Supervisor");
+        values.put("body", "@alice they promised to pay by Friday; please call if nothing arrives.");
+        values.put("invoiceNumber", "INV-2611-0042");
         return values;
     }
 
