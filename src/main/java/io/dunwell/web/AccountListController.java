@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.dunwell.account.CollectionStatus;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
 
 /** The accounts in collections: filter, search, sort, page, and pick some for a basket. */
 @Controller
@@ -19,21 +21,26 @@ class AccountListController {
             CollectionStatus.DISPUTED, CollectionStatus.ESCALATED, CollectionStatus.WITH_AGENCY, CollectionStatus.WRITTEN_OFF,
             CollectionStatus.GOOD_STANDING);
 
+    private final ConsoleSettings settings;
     private final AccountsInCollections accounts;
     private final AgentDirectory agents;
 
-    AccountListController(AccountsInCollections accounts, AgentDirectory agents) {
+    AccountListController(AccountsInCollections accounts, AgentDirectory agents, ConsoleSettings settings) {
+        this.settings = settings;
         this.accounts = accounts;
         this.agents = agents;
     }
 
     @GetMapping("/accounts")
-    String list(@RequestParam(defaultValue = "0") int minDays, @RequestParam(defaultValue = "0") BigDecimal minBalance,
+    String list(@RequestParam(required = false) Integer minDays, @RequestParam(required = false) BigDecimal minBalance,
                 @RequestParam(required = false) String assigned, @RequestParam(required = false) String agent,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                 @RequestParam(defaultValue = "1") int page, Authentication user, Model model) {
-        AccountFilter filter = new AccountFilter(minDays, minBalance, assigned, agent, status, q, sort, dir, page);
+        // without parameters the list follows the in-collections condition set in /settings
+        OverdueCondition inCollections = settings.inCollections();
+        AccountFilter filter = new AccountFilter(minDays == null ? inCollections.daysOverdue() : minDays,
+                minBalance == null ? inCollections.amount() : minBalance, assigned, agent, status, q, sort, dir, page);
         model.addAttribute("filter", filter);
         model.addAttribute("result", accounts.find(filter, user.getName()));
         model.addAttribute("agents", agents.agents());

@@ -33,11 +33,13 @@ class AgentsController {
     private static final int ACCOUNT_LIMIT = 500;
 
     private final Agents agents;
+    private final DashboardBuckets buckets;
     private final Portfolio portfolio;
     private final SignedIn signedIn;
     private final ScriptJson json;
 
-    AgentsController(Agents agents, Portfolio portfolio, SignedIn signedIn, ScriptJson json) {
+    AgentsController(Agents agents, Portfolio portfolio, SignedIn signedIn, ScriptJson json, DashboardBuckets buckets) {
+        this.buckets = buckets;
         this.agents = agents;
         this.portfolio = portfolio;
         this.signedIn = signedIn;
@@ -58,7 +60,7 @@ class AgentsController {
     String show(@PathVariable String userId, Authentication user, Model model) {
         signedIn.describe(user, model);
         Agent agent = agents.find(userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no agent " + userId));
-        AgingBuckets buckets = AgingBuckets.DEFAULTS;
+        AgingBuckets buckets = this.buckets.current();
         Standing standing = portfolio.standing(userId);
         model.addAttribute("agent", agent);
         model.addAttribute("standing", standing);

@@ -29,6 +29,7 @@ class DashboardController {
 
     static final int SCATTER_LIMIT = 2_000;
 
+    private final DashboardBuckets buckets;
     private final Portfolio portfolio;
     private final KeyMetrics metrics;
     private final Agents agents;
@@ -36,7 +37,9 @@ class DashboardController {
     private final ScriptJson json;
     private final Clock clock;
 
-    DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, SignedIn signedIn, ScriptJson json, Clock clock) {
+    DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, SignedIn signedIn, ScriptJson json, Clock clock,
+                        DashboardBuckets buckets) {
+        this.buckets = buckets;
         this.portfolio = portfolio;
         this.metrics = metrics;
         this.agents = agents;
@@ -48,7 +51,7 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String currency, Authentication user, Model model) {
         signedIn.describe(user, model);
-        AgingBuckets buckets = AgingBuckets.DEFAULTS;
+        AgingBuckets buckets = this.buckets.current();
         List<String> currencies = portfolio.currencies();
         String plotted = currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
         Standing standing = portfolio.standing(null);

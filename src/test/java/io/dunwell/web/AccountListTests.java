@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -20,6 +21,8 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceService;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
 
@@ -33,6 +36,7 @@ class AccountListTests {
     @Autowired InvoiceService invoices;
     @Autowired IdentityService identity;
     @Autowired Clock clock;
+    @Autowired ConsoleSettings settings;
 
     String token;
     Account alpha;
@@ -69,6 +73,17 @@ class AccountListTests {
         assertThat(names("q=" + token + "&sort=name")).containsExactly("Alpha", "Bravo", "Delta");
         assertThat(names("q=" + token + "&sort=name&dir=desc")).containsExactly("Delta", "Bravo", "Alpha");
         assertThat(names("q=" + token + "&sort=balance&dir=desc")).containsExactly("Alpha", "Bravo", "Delta");
+    }
+
+    @Test
+    void withoutParametersTheListFollowsTheInCollectionsConditionOfTheSettings() throws Exception {
+        OverdueCondition before = settings.inCollections();
+        settings.changeInCollections(new OverdueCondition(20, BigDecimal.ZERO), "sarah");
+        try {
+            assertThat(names("q=" + token)).containsExactly("Alpha", "Delta");
+        } finally {
+            settings.changeInCollections(before, "sarah");
+        }
     }
 
     @Test
