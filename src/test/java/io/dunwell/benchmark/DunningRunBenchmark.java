@@ -196,7 +196,11 @@ public final class DunningRunBenchmark {
                     if (running.get() == 0 && management.createJobQuery().processInstanceId(run.id()).withRetriesLeft().count() == 0) {
                         throw new IllegalStateException("the run has not ended and has no job with retries left");
                     }
-                    Thread.sleep(5);
+                    // no job free now: wait until another thread finishes one (its commit may create the next),
+                    // at most 100 ms in case the only jobs left are retries waiting for their due date
+                    synchronized (running) {
+                        running.wait(100);
+                    }
                     continue;
                 }
                 String kind = jobKinds.getOrDefault(next.getJobDefinitionId(), "?");
@@ -213,6 +217,9 @@ public final class DunningRunBenchmark {
                     claimed.remove(next.getId()); // retried, as the job executor would
                 } finally {
                     running.decrementAndGet();
+                    synchronized (running) {
+                        running.notifyAll();
+                    }
                 }
             }
         });
