@@ -187,6 +187,8 @@ class TasklistCallBrowserTests {
         input("Field_PromiseAmount").sendKeys("abc");
         input("Field_CallNote").sendKeys("Typed letters into the amount");
 
+        // form-js debounces a text field's change: until it fires, the error the Enter's validation left stands
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(errorLocator("Field_PromiseAmount"), "Field must match pattern"));
         assertThat(errorOf("Field_PromiseAmount").getText()).startsWith("Field must match pattern");
         assertThat(input("Field_PromiseDate-date").getAttribute("value")).as("flatpickr drops a date before today").isEmpty();
         assertThat(errorOf("Field_PromiseDate").getText()).isEqualTo("Field is required.");
@@ -249,7 +251,11 @@ class TasklistCallBrowserTests {
     }
 
     private WebElement errorOf(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-" + id + "-error-message']")));
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(errorLocator(id)));
+    }
+
+    private static By errorLocator(String id) {
+        return By.cssSelector("[id$='-" + id + "-error-message']");
     }
 
     private static By taskInList(Call call) {
