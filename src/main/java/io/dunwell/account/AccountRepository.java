@@ -11,4 +11,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     Optional<Account> findByExternalId(String externalId);
 
     List<Account> findByExternalIdIn(Collection<String> externalIds);
+
+    long countByCollectionStatus(String collectionStatus);
 }

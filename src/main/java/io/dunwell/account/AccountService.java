@@ -77,6 +77,11 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
+    public long countWithStatus(String collectionStatus) {
+        return accounts.countByCollectionStatus(collectionStatus);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Account> find(String externalId) {
         return accounts.findByExternalId(externalId);
     }

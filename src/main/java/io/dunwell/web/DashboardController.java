@@ -33,24 +33,21 @@ class DashboardController {
     private final Portfolio portfolio;
     private final KeyMetrics metrics;
     private final Agents agents;
-    private final SignedIn signedIn;
     private final ScriptJson json;
     private final Clock clock;
 
-    DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, SignedIn signedIn, ScriptJson json, Clock clock,
+    DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, ScriptJson json, Clock clock,
                         DashboardBuckets buckets) {
         this.buckets = buckets;
         this.portfolio = portfolio;
         this.metrics = metrics;
         this.agents = agents;
-        this.signedIn = signedIn;
         this.json = json;
         this.clock = clock;
     }
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String currency, Authentication user, Model model) {
-        signedIn.describe(user, model);
         AgingBuckets buckets = this.buckets.current();
         List<String> currencies = portfolio.currencies();
         String plotted = currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
