@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -13,4 +14,7 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     List<Account> findByExternalIdIn(Collection<String> externalIds);
 
     long countByCollectionStatus(String collectionStatus);
+
+    @Query("select distinct a.timeZone from Account a")
+    List<String> findTimeZones();
 }

@@ -1,5 +1,7 @@
 package io.dunwell.web;
 
+import java.util.Locale;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -10,8 +12,8 @@ import io.dunwell.demo.MailCatcher;
 import io.dunwell.system.security.SignedInRoles;
 
 /**
- * What the console's layout needs on every page: who is signed in, what their role opens, and
- * whether the demo's mail catcher runs. Only for the console's own controllers, not the API.
+ * What the console's layout needs on every page: who is signed in, what their role opens,
+ * whether the demo's mail catcher runs, and how amounts are written for this viewer. Only for the console's own controllers, not the API.
  */
 @ControllerAdvice(basePackageClasses = ConsoleUser.class)
 class ConsoleUser {
@@ -25,8 +27,9 @@ class ConsoleUser {
     }
 
     @ModelAttribute
-    void addTo(Authentication user, Model model) {
+    void addTo(Authentication user, Locale viewer, Model model) {
         model.addAttribute("mailCatcherOn", mailCatcher.getIfAvailable() != null);
+        model.addAttribute("amounts", new ConsoleAmounts(viewer));
         if (user == null) {
             return;
         }

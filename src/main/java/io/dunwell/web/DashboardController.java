@@ -22,6 +22,7 @@ import io.dunwell.reporting.KeyMetrics;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.reporting.ScatterPoint;
 import io.dunwell.reporting.Standing;
+import io.dunwell.system.Money;
 
 /** The console's front page: how the receivables stand, who works them, and how collection goes month over month. */
 @Controller
@@ -72,6 +73,7 @@ class DashboardController {
                 "inCollectionsByAge", byAge,
                 "me", user.getName(),
                 "currency", plotted,
+                "digits", Money.currency(plotted).getDefaultFractionDigits(),
                 "points", points.stream().map(point -> point(point, user.getName())).toList())));
         return "dashboard";
     }
