@@ -57,6 +57,9 @@ public final class AccountToday {
      * {@code due_date < } it selects what is more than {@code days} days overdue where the customer is.
      */
     public String sqlMinusDays(String zoneColumn, int days) {
+        if (zonesByDate.isEmpty()) {
+            return literal(utc.minusDays(days));
+        }
         StringBuilder sql = new StringBuilder("case");
         zonesByDate.forEach((date, zones) -> sql.append(" when ").append(zoneColumn).append(" in ('")
                 .append(String.join("', '", zones)).append("') then ").append(literal(date.minusDays(days))));

@@ -51,7 +51,7 @@ class DashboardController {
     String dashboard(@RequestParam(required = false) String currency, Authentication user, Model model) {
         AgingBuckets buckets = this.buckets.current();
         List<String> currencies = portfolio.currencies();
-        String plotted = currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
+        String plotted = currency != null && currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
         Standing standing = portfolio.standing(null);
         List<Long> byAge = portfolio.inCollectionsByAge(buckets, null);
         List<ScatterPoint> points = portfolio.scatter(plotted, null, SCATTER_LIMIT);

@@ -24,6 +24,7 @@ import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
+import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.reporting.Portfolio;
@@ -99,6 +100,8 @@ class DaysPastDueWhereTheCustomerIsTests {
         Account account = accounts.upsert("ACC-" + UUID.randomUUID(), new AccountDetails(name, "ap@customer.example", null, "en-US",
                 zone, currency, null)).account();
         accounts.assignAgent(account.getId(), agent);
+        // the dashboard's plot shows accounts in collections only
+        accounts.changeCollectionStatus(account.getId(), CollectionStatus.IN_COLLECTIONS);
         return account;
     }
 
