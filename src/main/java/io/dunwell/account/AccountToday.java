@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ public final class AccountToday {
 
     private final LocalDate utc;
     private final Map<LocalDate, List<String>> zonesByDate = new TreeMap<>();
+    private final Map<String, LocalDate> dateInZone = new HashMap<>();
 
     private AccountToday(Instant now, Collection<String> zones) {
         this.utc = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -32,6 +34,7 @@ public final class AccountToday {
             LocalDate local = LocalDate.ofInstant(now, ZoneId.of(zone));
             if (!local.equals(utc) && zone.matches(ZONE_ID)) {
                 zonesByDate.computeIfAbsent(local, date -> new ArrayList<>()).add(zone);
+                dateInZone.put(zone, local);
             }
         }
     }
@@ -43,8 +46,7 @@ public final class AccountToday {
 
     /** Today in the time zone of an account. */
     public LocalDate in(String zone) {
-        return zonesByDate.entrySet().stream().filter(group -> group.getValue().contains(zone))
-                .map(Map.Entry::getKey).findFirst().orElse(utc);
+        return dateInZone.getOrDefault(zone, utc);
     }
 
     /** Whole days from {@code due} to today in the account's zone: positive when overdue. */
@@ -53,17 +55,20 @@ public final class AccountToday {
     }
 
     /**
-     * A SQL date expression: today minus {@code days} in the zone held by {@code zoneColumn}, e.g. for
-     * {@code due_date < } it selects what is more than {@code days} days overdue where the customer is.
+     * A SQL condition: {@code dueColumn} lies more than {@code days} days before today in the zone held by
+     * {@code zoneColumn}, e.g. more than 60 days overdue where the customer is. The plain bound on the
+     * latest of those dates comes first, so an index on the date still narrows the rows.
      */
-    public String sqlMinusDays(String zoneColumn, int days) {
+    public String sqlDueBefore(String dueColumn, String zoneColumn, int days) {
+        LocalDate latest = dateInZone.values().stream().reduce(utc, (a, b) -> a.isAfter(b) ? a : b).minusDays(days);
         if (zonesByDate.isEmpty()) {
-            return literal(utc.minusDays(days));
+            return dueColumn + " < " + literal(latest);
         }
-        StringBuilder sql = new StringBuilder("case");
-        zonesByDate.forEach((date, zones) -> sql.append(" when ").append(zoneColumn).append(" in ('")
+        StringBuilder todayThere = new StringBuilder("case");
+        zonesByDate.forEach((date, zones) -> todayThere.append(" when ").append(zoneColumn).append(" in ('")
                 .append(String.join("', '", zones)).append("') then ").append(literal(date.minusDays(days))));
-        return sql.append(" else ").append(literal(utc.minusDays(days))).append(" end").toString();
+        todayThere.append(" else ").append(literal(utc.minusDays(days))).append(" end");
+        return "(" + dueColumn + " < " + literal(latest) + " and " + dueColumn + " < " + todayThere + ")";
     }
 
     private static String literal(LocalDate date) {

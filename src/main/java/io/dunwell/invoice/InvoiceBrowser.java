@@ -98,8 +98,8 @@ public class InvoiceBrowser {
                        a.external_id as account_external_id, a.name as account_name, a.assigned_agent, a.collection_status,
                        a.time_zone
                 from invoice i join account a on a.id = i.account_id
-                where i.status = 'OPEN' and i.balance > :minOpen and i.due_date < """);
-        sql.append(filter.today().sqlMinusDays("a.time_zone", filter.minDaysOverdue()));
+                where i.status = 'OPEN' and i.balance > :minOpen and """);
+        sql.append(filter.today().sqlDueBefore("i.due_date", "a.time_zone", filter.minDaysOverdue()));
         Map<String, Object> params = new HashMap<>();
         params.put("minOpen", filter.minOpen());
         if (present(filter.status())) {

@@ -29,9 +29,9 @@ public class Portfolio {
     private static final String SCATTER = """
             select a.external_id, a.name, a.assigned_agent, a.collection_status, a.time_zone, s.oldest_unpaid_due_date, s.currency,
                    (select coalesce(sum(i.balance), 0) from invoice i
-                    where i.account_id = a.id and i.status = 'OPEN' and i.due_date < %2$s) - s.unapplied_credit as overdue
+                    where i.account_id = a.id and i.status = 'OPEN' and %2$s) - s.unapplied_credit as overdue
             from account a join receivables_summary s on s.account_id = a.id
-            where %1$s and s.currency = ? and s.oldest_unpaid_due_date < %2$s%3$s
+            where %1$s and s.currency = ? and %3$s%4$s
             order by s.oldest_unpaid_due_date, s.open_invoice_total desc, a.id
             limit ?""";
 
@@ -86,7 +86,8 @@ public class Portfolio {
             args.add(agent);
         }
         args.add(limit);
-        return jdbc.query(SCATTER.formatted(IN_COLLECTIONS, today.sqlMinusDays("a.time_zone", 0), agent == null ? "" : OF_AGENT),
+        return jdbc.query(SCATTER.formatted(IN_COLLECTIONS, today.sqlDueBefore("i.due_date", "a.time_zone", 0),
+                        today.sqlDueBefore("s.oldest_unpaid_due_date", "a.time_zone", 0), agent == null ? "" : OF_AGENT),
                 (rs, row) -> new ScatterPoint(
                 rs.getString("external_id"), rs.getString("name"), rs.getString("assigned_agent"), rs.getString("collection_status"),
                 today.daysSince(rs.getDate("oldest_unpaid_due_date").toLocalDate(), rs.getString("time_zone")),
@@ -101,8 +102,8 @@ public class Portfolio {
             args.add(agent);
         }
         return jdbc.queryForObject("select count(*) from account a join receivables_summary s on s.account_id = a.id where "
-                + IN_COLLECTIONS + " and s.currency = ? and s.oldest_unpaid_due_date < "
-                + accounts.todayEverywhere().sqlMinusDays("a.time_zone", 0) + (agent == null ? "" : OF_AGENT),
+                + IN_COLLECTIONS + " and s.currency = ? and "
+                + accounts.todayEverywhere().sqlDueBefore("s.oldest_unpaid_due_date", "a.time_zone", 0) + (agent == null ? "" : OF_AGENT),
                 Long.class, args.toArray());
     }
 

@@ -13,7 +13,8 @@ import io.dunwell.system.security.SignedInRoles;
 
 /**
  * What the console's layout needs on every page: who is signed in, what their role opens,
- * whether the demo's mail catcher runs, and how amounts are written for this viewer. Only for the console's own controllers, not the API.
+ * whether the demo's mail catcher runs, and how amounts are written for this viewer. Only for
+ * the console's own controllers, not the API.
  */
 @ControllerAdvice(basePackageClasses = ConsoleUser.class)
 class ConsoleUser {

@@ -26,11 +26,12 @@ class AccountTodayTests {
     }
 
     @Test
-    void theSqlExpressionNamesOnlyTheZonesWhoseDateDiffersFromUtcs() {
+    void theSqlConditionNamesOnlyTheZonesWhoseDateDiffersFromUtcs() {
         AccountToday today = AccountToday.at(EVENING, List.of("Pacific/Auckland", "America/Los_Angeles"));
 
-        assertThat(today.sqlMinusDays("a.time_zone", 60))
-                .isEqualTo("case when a.time_zone in ('Pacific/Auckland') then date '2026-01-02' else date '2026-01-01' end");
-        assertThat(AccountToday.at(EVENING, List.of("UTC")).sqlMinusDays("a.time_zone", 0)).isEqualTo("date '2026-03-02'");
+        assertThat(today.sqlDueBefore("i.due_date", "a.time_zone", 60)).isEqualTo("(i.due_date < date '2026-01-02' and i.due_date < "
+                + "case when a.time_zone in ('Pacific/Auckland') then date '2026-01-02' else date '2026-01-01' end)");
+        assertThat(AccountToday.at(EVENING, List.of("UTC")).sqlDueBefore("i.due_date", "a.time_zone", 0))
+                .isEqualTo("i.due_date < date '2026-03-02'");
     }
 }
