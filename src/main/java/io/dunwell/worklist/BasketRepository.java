@@ -1,0 +1,18 @@
+package io.dunwell.worklist;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BasketRepository extends JpaRepository<Basket, Long> {
+
+    List<Basket> findByStatusInOrderByCreatedAtDescIdDesc(Collection<BasketStatus> statuses);
+
+    List<Basket> findByOwnerAndStatusOrderByCreatedAtDescIdDesc(String owner, BasketStatus status);
+
+    List<Basket> findBySessionAgentAndStatusOrderByCreatedAtDescIdDesc(String agent, BasketStatus status);
+
+    Optional<Basket> findBySessionProcessInstanceId(String processInstanceId);
+}
