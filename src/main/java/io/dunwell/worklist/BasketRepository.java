@@ -14,5 +14,7 @@ interface BasketRepository extends JpaRepository<Basket, Long> {
 
     List<Basket> findBySessionAgentAndStatusOrderByCreatedAtDescIdDesc(String agent, BasketStatus status);
 
+    boolean existsByOwnerAndName(String owner, String name);
+
     Optional<Basket> findBySessionProcessInstanceId(String processInstanceId);
 }

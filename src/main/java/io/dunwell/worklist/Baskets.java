@@ -72,6 +72,12 @@ public class Baskets {
                 .orElseThrow(() -> new NotFoundException("No collection session " + processInstanceId));
     }
 
+    /** Whether the user ever made a basket of this name, in any state. */
+    @Transactional(readOnly = true)
+    public boolean exists(String owner, String name) {
+        return baskets.existsByOwnerAndName(owner, name);
+    }
+
     /** The baskets a user works with: supervisors see everybody's, agents their own and the sessions they work. */
     @Transactional(readOnly = true)
     public List<Basket> visibleTo(String user, boolean supervisor, BasketStatus status) {
