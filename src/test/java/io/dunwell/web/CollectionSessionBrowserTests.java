@@ -103,8 +103,9 @@ class CollectionSessionBrowserTests {
     void agentBuildsABasketAndWorksItThroughInASession() throws IOException {
         String agent = "worker" + UUID.randomUUID().toString().substring(0, 8);
         TestUsers.ensure(identity, agent, Roles.AGENTS_GROUP);
-        Account paying = account(agent, "Paying Customer", 45);
-        Account unreachable = account(agent, "Unreachable Customer", 40);
+        // the builder lists the fewest days past due first: the basket works them in that order
+        Account paying = account(agent, "Paying Customer", 40);
+        Account unreachable = account(agent, "Unreachable Customer", 45);
         signIn(agent);
 
         // the builder: my accounts, all picked, named
