@@ -32,6 +32,7 @@ import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.DunningCases;
+import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.promise.PromiseToPay;
@@ -220,6 +221,31 @@ class CollectionSessionProcessTests {
         });
         assertThat(accounts.get(account.getId()).getCollectionStatus()).isEqualTo(CollectionStatus.PROMISE_TO_PAY);
         assertThat(session).isWaitingAt("Task_WorkAccount");
+    }
+
+    @Test
+    void promiseWhileTheDunningCaseWaitsForACallIsThatCallsOutcome() {
+        Account account = account("Case Promise SpA");
+        Long caseId = cases.open(account.getId()).orElseThrow().getId();
+        ProcessInstance dunningCase = runtime.createProcessInstanceByKey(DunningCaseVariables.PROCESS_KEY)
+                .businessKey(account.getExternalId())
+                .setVariable(DunningCaseVariables.ACCOUNT_ID, account.getId())
+                .setVariable(DunningCaseVariables.CASE_ID, caseId)
+                .startBeforeActivity("Task_PrepareCall").execute();
+        assertThat(dunningCase).isWaitingAt("Task_CallCustomer");
+        start(basket(account));
+
+        SessionPromises.Tracking tracking = sessionPromises.record(account.getId(), new SessionPromises.Terms(
+                account.today(clock).plusDays(10), new BigDecimal("1234.56"), 2, Period.ofDays(14), "two halves"), AGENT);
+
+        assertThat(tracking).isEqualTo(SessionPromises.Tracking.BY_DUNNING_CASE);
+        assertThat(dunningCase).hasPassed("Task_CallCustomer", "Task_RecordCallOutcome", "Task_RecordPromise")
+                .isWaitingAt("Task_SendPromiseConfirmation");
+        assertThat(promises.of(account.getId())).singleElement().satisfies(p -> {
+            assertThat(p.getDunningCaseId()).isEqualTo(caseId);
+            assertThat(p.getMadeBy()).isEqualTo(AGENT);
+        });
+        assertThat(summaries(account)).contains("Call by " + AGENT + ": promise: two halves");
     }
 
     private ProcessInstance start(Basket basket) {
