@@ -67,8 +67,8 @@ public final class PageBenchmark {
              ConfigurableApplicationContext context = application(postgres)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
-            System.out.printf("%nPAGE BENCHMARK %d accounts, %d invoices, %d cores%n", accounts, invoices,
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("%nPAGE BENCHMARK %d accounts, %d invoices, %d cores; database %s%n", accounts, invoices,
+                    Runtime.getRuntime().availableProcessors(), postgres.getJdbcUrl("postgres", "postgres"));
             new PageData(jdbc, today).seed(accounts, invoices / accounts);
             if (!new SummaryCheck(jdbc).run()) {
                 throw new IllegalStateException("the seeded receivables summaries disagree with the invoices");
@@ -92,6 +92,8 @@ public final class PageBenchmark {
                         "--server.port=0",
                         "--camunda.bpm.job-execution.enabled=false",
                         "--dunwell.demo.enabled=false",
+                        // the production default, which the test profile turns off
+                        "--dunwell.console.figures.max-age=PT5M",
                         "--logging.level.root=WARN");
     }
 
