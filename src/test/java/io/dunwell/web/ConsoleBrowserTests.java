@@ -2,13 +2,11 @@ package io.dunwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,11 +25,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,9 +58,6 @@ import io.dunwell.system.security.TestUsers;
 @DunwellIntegrationTest
 class ConsoleBrowserTests {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Only this class books Norwegian kroner, so the plot of NOK shows just its accounts. */
     private static final String CURRENCY = "NOK";
     private static final int IN_COLLECTIONS_SLICE = 1;
@@ -107,19 +99,12 @@ class ConsoleBrowserTests {
         TestUsers.ensure(identity, agent, Roles.AGENTS_GROUP);
         TestUsers.ensure(identity, colleague, Roles.AGENTS_GROUP);
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=en-US", "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeOptions options = HeadlessChromium.options(profile, "--lang=en-US", "--window-size=1400,1000");
         // headless Chromium saves a download where these preferences say, without asking
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false));
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.open(options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -155,7 +140,11 @@ class ConsoleBrowserTests {
         assertThat(byAge.get(aging.indexOf(95))).isPositive();
         assertThat(browser.findElement(By.id("standing-hint")).getText())
                 .contains(byAge.stream().mapToLong(Long::longValue).sum() + " in collections");
+        assertThat(browser.findElement(By.id("standing-click")).isDisplayed()).as("the hint to click the slice").isFalse();
         screenshot("console-03-dashboard-aging");
+        browser.findElement(By.id("standing-back")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("standing-title"), "Status of accounts"));
+        assertThat(chartLabels("standing-chart")).containsExactly("Good standing", "In collections");
 
         chartDrawn("scatter-chart");
         assertThat(datasetLabel("scatter-chart", YOUR_ACCOUNTS)).isEqualTo("Your accounts");
@@ -300,9 +289,7 @@ class ConsoleBrowserTests {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 
     private String url(String path) {
