@@ -14,6 +14,8 @@
   new Chart(document.getElementById('age-chart'), {
     type: 'bar',
     data: {labels: data.buckets, datasets: [{label: 'Accounts', data: data.inCollectionsByAge, backgroundColor: '#fd7e14'}]},
-    options: {maintainAspectRatio: false, plugins: {legend: {display: false}}, scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}
+    options: {maintainAspectRatio: false, plugins: {legend: {display: false}}, scales: {
+      x: {title: {display: true, text: 'Days past due (oldest unpaid invoice)'}},
+      y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: 'Accounts'}}}}
   });
 }());

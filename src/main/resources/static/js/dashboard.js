@@ -9,6 +9,7 @@
 
   const standingTitle = document.getElementById('standing-title');
   const back = document.getElementById('standing-back');
+  const clickHint = document.getElementById('standing-click');
   const overview = {
     labels: ['Good standing', 'In collections'],
     datasets: [{data: [data.standing.goodStanding, data.standing.inCollections], backgroundColor: [GOOD, COLLECTIONS]}]
@@ -47,6 +48,7 @@
     pie.update();
     standingTitle.textContent = ages ? 'In collections by age' : 'Status of accounts';
     back.classList.toggle('d-none', !ages);
+    clickHint.classList.toggle('d-none', ages);
   }
   back.addEventListener('click', () => show(false));
 

@@ -17,4 +17,16 @@ public record NoteView(Note note, List<AttachmentInfo> attachments, List<NoteVie
     public List<String> lines() {
         return List.of(note.getBody().split("\n", -1));
     }
+
+    /**
+     * The body's lines, each as text and {@code @mentions}: a saved note mentions only active
+     * agents (anything else was refused), so every mention found is one. The page escapes each part.
+     */
+    public List<List<Segment>> segments() {
+        return lines().stream().map(Mentions::split).toList();
+    }
+
+    /** A piece of a line: plain text, or an {@code @id} that mentions an agent. */
+    public record Segment(String text, boolean mention) {
+    }
 }

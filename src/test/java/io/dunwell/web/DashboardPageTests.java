@@ -46,7 +46,7 @@ class DashboardPageTests {
                         containsString("Falling behind"), containsString("Promise kept rate"),
                         containsString("DSO = ending receivables ÷ credit sales in the period × days in the period"),
                         containsString("CEI = (beginning receivables + credit sales − ending total receivables)"),
-                        containsString("id=\"dashboard-data\""), containsString("/webjars/chart.js/dist/chart.umd.js"))));
+                        containsString("id=\"dashboard-data\""), containsString("/webjars/chart.js/dist/chart.umd.min.js"))));
     }
 
     @Test

@@ -2,11 +2,8 @@ package io.dunwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,9 +26,6 @@ import io.dunwell.DunwellIntegrationTest;
 @DunwellIntegrationTest
 class SingleSignOnBrowserTests {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Full name of the admin user (camunda.bpm.admin-user in application.yml). */
     private static final String ADMIN_NAME = "Ada Admin";
 
@@ -54,16 +44,7 @@ class SingleSignOnBrowserTests {
 
     @BeforeEach
     void openBrowser() {
-        // the machine's Chromium and driver; Selenium Manager must not fetch anything
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,900", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.open(HeadlessChromium.options(profile, "--window-size=1400,900"));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -166,9 +147,7 @@ class SingleSignOnBrowserTests {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 
     private String url(String path) {

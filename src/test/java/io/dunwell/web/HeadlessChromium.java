@@ -1,0 +1,50 @@
+package io.dunwell.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** The machine's Chromium and chromedriver (Debian's), headless, for the browser tests; Selenium Manager fetches nothing. */
+final class HeadlessChromium {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private HeadlessChromium() {
+    }
+
+    /** Options for a browser with a profile of the test's own, plus the test's {@code arguments} (window size, language). */
+    static ChromeOptions options(Path profile, String... arguments) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(arguments);
+        return options;
+    }
+
+    static ChromeDriver open(ChromeOptions options) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(driver, options);
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png, for a person to look at. */
+    static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
