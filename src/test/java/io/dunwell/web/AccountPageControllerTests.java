@@ -59,7 +59,7 @@ class AccountPageControllerTests {
         given(accounts.find("ACC-1")).willReturn(Optional.of(account));
         given(receivables.balancesOf(account)).willReturn(new Balances("JPY", new BigDecimal("250000"), new BigDecimal("250000"),
                 BigDecimal.ZERO, 1, LocalDate.parse("2026-03-02"), 1));
-        given(receivables.invoicesOf(7L)).willReturn(List.of(
+        given(receivables.openInvoicesOf(7L)).willReturn(List.of(
                 SliceFixtures.openInvoice("INV-X", "2026-0042", LocalDate.parse("2026-03-02"), "JPY", "250000")));
         given(agents.agents()).willReturn(List.of(new AgentDirectory.Agent("bob", "Bob Agent")));
     }

@@ -1,6 +1,7 @@
 package io.dunwell.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -23,5 +24,11 @@ class ConsoleSliceConfiguration {
     @Bean
     Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /** Figures computed afresh on every request, so each test sees its own mocks' numbers. */
+    @Bean
+    RecentFigures recentFigures(Clock clock) {
+        return new RecentFigures(new ConsoleFigures(Duration.ZERO), clock);
     }
 }
