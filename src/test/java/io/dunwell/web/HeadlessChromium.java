@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,6 +20,13 @@ final class HeadlessChromium {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * How long a test waits for the browser: Camunda's webapps load a few MB of script, which on a
+     * busy 2-core machine took over 30 s. A wait ends as soon as its condition holds, so only a
+     * broken page pays this in full.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private HeadlessChromium() {
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +44,7 @@ class SingleSignOnBrowserTests {
     @BeforeEach
     void openBrowser() {
         browser = HeadlessChromium.open(HeadlessChromium.options(profile, "--window-size=1400,900"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = new WebDriverWait(browser, HeadlessChromium.PATIENCE);
     }
 
     @AfterEach

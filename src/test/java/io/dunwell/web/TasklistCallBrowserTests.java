@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -101,7 +100,7 @@ class TasklistCallBrowserTests {
 
         // --lang fixes the browser's locale, and with it the format form-js's date field reads (M/d/yyyy)
         browser = HeadlessChromium.open(HeadlessChromium.options(profile, "--lang=en-US", "--window-size=1400,1000"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = new WebDriverWait(browser, HeadlessChromium.PATIENCE);
     }
 
     @AfterEach
