@@ -285,8 +285,8 @@ class BulkActionApiTests {
         String a = uniqueId("ACC");
         api.put("/api/v1/accounts/" + a, DunwellApi.accountJson("=HYPERLINK(\\\"http://evil\\\")", "EUR", "UTC"))
                 .andExpect(status().isCreated());
-        api.newInvoice(a, "EUR", "100.00", today.minusDays(20));
-        api.newInvoice(a, "EUR", "40.00", today.plusDays(10));
+        api.newInvoice(a, "EUR", "100.00", today.minusDays(40)); // issued 70 days ago
+        api.newInvoice(a, "EUR", "40.00", today.plusDays(10)); // issued 20 days ago: not yet on the as-of date
 
         JsonNode done = read(bulk(AGENT, key(), """
                 {"action": "export", "accountIds": ["%s"], "asOf": "%s", "parameters": {"format": "csv"}}"""
@@ -358,7 +358,7 @@ class BulkActionApiTests {
         String b = accountOwing("5.00");
         String before = api.state(a) + api.state(b);
 
-        bulk(AGENT, key(), sms(List.of(a, b), "x".repeat(130) + " {{balance}}", "")).andExpect(problem(400, VALIDATION, "parameters.text"));
+        bulk(AGENT, key(), sms(List.of(a, b), "x".repeat(134) + " {{balance}}", "")).andExpect(problem(400, VALIDATION, "parameters.text"));
 
         assertThat(api.state(a) + api.state(b)).isEqualTo(before);
     }
