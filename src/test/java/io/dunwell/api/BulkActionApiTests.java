@@ -25,6 +25,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dunwell.DunwellIntegrationTest;
+import io.dunwell.dunning.DunningCases;
+import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.notification.ChannelMessages;
 import io.dunwell.notification.DevelopmentChannelProvider;
 import io.dunwell.system.SharedClock;
@@ -60,6 +64,10 @@ class BulkActionApiTests {
     DevelopmentChannelProvider developmentProvider;
     @Autowired
     SharedClock clock;
+    @Autowired
+    DunningCases cases;
+    @Autowired
+    RuntimeService runtime;
 
     DunwellApi api;
     LocalDate today;
@@ -208,6 +216,23 @@ class BulkActionApiTests {
         assertThat(types(a).stream().filter("CREDIT_NOTE_BOOKED"::equals).count()).isEqualTo(1);
         assertThat(types(a)).contains("WRITTEN_OFF", "BULK_ACTION");
         assertThat(read(bulk(SUPERVISOR, key(), body)).at("/accounts/0/status").asText()).isEqualTo("SKIPPED");
+    }
+
+    @Test
+    void writeOffEndsTheActiveDunningCaseAndItsProcess() throws Exception {
+        String a = accountOwing("300.00");
+        Long accountId = accountId(a);
+        Long caseId = cases.open(accountId).orElseThrow().getId();
+        ProcessInstance pi = runtime.createProcessInstanceByKey(DunningCaseVariables.PROCESS_KEY).businessKey(a)
+                .setVariable(DunningCaseVariables.ACCOUNT_ID, accountId).setVariable(DunningCaseVariables.CASE_ID, caseId)
+                .startBeforeActivity("Task_PrepareCall").execute();
+        cases.attachProcess(caseId, pi.getId());
+
+        bulk(SUPERVISOR, key(), simple("writeOff", a, "{}")).andExpect(jsonPath("$.accounts[0].status").value("DONE"));
+
+        assertThat(cases.activeFor(accountId)).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(types(a)).contains("DUNNING_CASE_CLOSED");
     }
 
     @Test
