@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dunwell.account.AccountService;
@@ -24,6 +25,7 @@ import io.dunwell.agent.EscalationPoints;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.payment.PaymentService;
+import io.dunwell.worklist.Baskets;
 
 /**
  * The demo a newcomer gets from {@code mvn spring-boot:run}. On application ready, in this
@@ -51,6 +53,11 @@ class DemoConfiguration {
                               DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity,
                               JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         return new DemoJourneys(accounts, receivables, delinquent, run, cases, runtime, tasks, identity, jdbc, transactions, clock);
+    }
+
+    @Bean
+    DemoBaskets demoBaskets(Baskets baskets, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new DemoBaskets(baskets, jdbc, clock);
     }
 
     @Bean
