@@ -69,12 +69,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Another booking for the same account is in progress; retry the request.", List.of());
     }
 
-    /** A role check inside a call (an agent asking for a supervisor's bulk action), answered like the URL rules' 403. */
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, URI.create("urn:dunwell:problem:forbidden"), "Forbidden", e.getMessage(), List.of());
-    }
-
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         logger.error("Unexpected error in the API", e);
