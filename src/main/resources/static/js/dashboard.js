@@ -28,10 +28,13 @@
         tooltip: {callbacks: {label: (ctx) => ' ' + ctx.label + ': ' + number.format(ctx.parsed) + ' accounts'}}
       },
       onHover: (event, elements) => {
-        event.native.target.style.cursor = !drilled && elements.length && elements[0].index === 1 ? 'pointer' : 'default';
+        event.native.target.style.cursor = elements.length && (drilled || elements[0].index === 1) ? 'pointer' : 'default';
       },
       onClick: (event, elements) => {
-        if (!drilled && elements.length && elements[0].index === 1) {
+        if (drilled && elements.length) {
+          // an age slice opens the accounts list filtered to that bucket
+          window.location.href = '/accounts?bucket=' + encodeURIComponent(data.buckets[elements[0].index]);
+        } else if (elements.length && elements[0].index === 1) {
           show(true);
         }
       }

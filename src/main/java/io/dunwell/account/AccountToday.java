@@ -1,6 +1,7 @@
 package io.dunwell.account;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,9 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Collections;
 
 /**
  * Today in each account's own time zone, for set-based queries over many accounts: days past
@@ -27,11 +30,19 @@ public final class AccountToday {
     private final LocalDate utc;
     private final Map<LocalDate, List<String>> zonesByDate = new TreeMap<>();
     private final Map<String, LocalDate> dateInZone = new HashMap<>();
+    private final Map<String, LocalDate> everyZone = new LinkedHashMap<>();
 
     private AccountToday(Instant now, Collection<String> zones) {
         this.utc = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (String zone : zones) {
-            LocalDate local = LocalDate.ofInstant(now, ZoneId.of(zone));
+            LocalDate local;
+            try {
+                local = LocalDate.ofInstant(now, ZoneId.of(zone));
+            } catch (DateTimeException unknownZone) {
+                // the account validator accepts only valid zones; one dropped from this JVM's data is not guessed at
+                continue;
+            }
+            everyZone.put(zone, local);
             if (!local.equals(utc) && zone.matches(ZONE_ID)) {
                 zonesByDate.computeIfAbsent(local, date -> new ArrayList<>()).add(zone);
                 dateInZone.put(zone, local);
@@ -47,6 +58,11 @@ public final class AccountToday {
     /** Today in the time zone of an account. */
     public LocalDate in(String zone) {
         return dateInZone.getOrDefault(zone, utc);
+    }
+
+    /** Today in every zone in use that this JVM knows, for a query that joins them as a short list of rows. */
+    public Map<String, LocalDate> byZone() {
+        return Collections.unmodifiableMap(everyZone);
     }
 
     /** Whole days from {@code due} to today in the account's zone: positive when overdue. */

@@ -79,7 +79,7 @@ class BulkActionController {
         BulkActionRequest.Filter f = request.filter();
         OverdueCondition inCollections = settings.inCollections();
         return accountList.allMatching(new AccountFilter(f.minDays() == null ? inCollections.daysOverdue() : f.minDays(),
-                f.minBalance() == null ? inCollections.amount() : f.minBalance(), f.assigned(), f.agent(), f.status(), f.q(),
+                f.minBalance() == null ? inCollections.amount() : f.minBalance(), f.assigned(), f.agent(), f.status(), null, f.q(),
                 f.sort(), f.dir(), 1), user.getName());
     }
 }

@@ -117,7 +117,11 @@ public class InvoiceBrowser {
             params.put("agent", filter.agent());
         }
         if (present(filter.search())) {
-            sql.append(" and (i.number like :prefix or a.external_id like :prefix or lower(a.name) like :contains)");
+            // the matching invoices' ids first, each way through its own index (the number's, the account's),
+            // where one OR across the join would filter every critical invoice in turn
+            sql.append(" and i.id in (select n.id from invoice n where n.number like :prefix"
+                    + " union all select n.id from invoice n join account m on m.id = n.account_id"
+                    + " where m.external_id like :prefix or lower(m.name) like :contains)");
             String term = filter.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("prefix", term + "%");
             params.put("contains", "%" + term.toLowerCase() + "%");

@@ -23,6 +23,8 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByAccountIdOrderByDueDateAscIdAsc(Long accountId);
 
+    List<Invoice> findByAccountIdAndStatusOrderByDueDateAscIdAsc(Long accountId, String status);
+
     /**
      * Only for {@link Receivables#refresh}, which flushes right before: the hint spares the
      * auto-flush, a second dirty check of every entity in what may be a large persistence context.

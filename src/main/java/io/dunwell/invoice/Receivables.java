@@ -140,6 +140,12 @@ public class Receivables implements LedgerActivity {
         return invoices.findByAccountIdOrderByDueDateAscIdAsc(accountId);
     }
 
+    /** The open ones of {@link #invoicesOf}, in the same order, without loading a large customer's paid history. */
+    @Transactional(readOnly = true)
+    public List<Invoice> openInvoicesOf(Long accountId) {
+        return invoices.findByAccountIdAndStatusOrderByDueDateAscIdAsc(accountId, Invoice.OPEN);
+    }
+
     /** How a booked payment or credit note is applied now (reversed parts left out), in the order it was applied. */
     @Transactional(readOnly = true)
     public List<AppliedInvoice> appliedFrom(AllocationSource source) {

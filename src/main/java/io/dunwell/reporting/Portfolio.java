@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -110,19 +111,29 @@ public class Portfolio {
     /** Every agent with accounts (and the unassigned accounts, agent null), by number of accounts. */
     @Transactional(readOnly = true)
     public List<AgentLoad> agents() {
+        return loads("", new Object[0]);
+    }
+
+    /** One agent's accounts and balances, through the agent's index rather than over every account. */
+    @Transactional(readOnly = true)
+    public Optional<AgentLoad> agent(String agent) {
+        return loads(" where a.assigned_agent = ?", new Object[] {agent}).stream().findFirst();
+    }
+
+    private List<AgentLoad> loads(String where, Object[] args) {
         Map<String, Map<String, Long>> statuses = new LinkedHashMap<>();
-        jdbc.query("select a.assigned_agent, a.collection_status, count(*) as accounts from account a"
+        jdbc.query("select a.assigned_agent, a.collection_status, count(*) as accounts from account a" + where
                 + " group by a.assigned_agent, a.collection_status", rs -> {
                     statuses.computeIfAbsent(key(rs.getString("assigned_agent")), agent -> new TreeMap<>())
                             .put(rs.getString("collection_status"), rs.getLong("accounts"));
-                });
+                }, args);
         Map<String, Map<String, BigDecimal>> balances = new LinkedHashMap<>();
         jdbc.query("select a.assigned_agent, s.currency, sum(s.open_invoice_total - s.unapplied_credit) as balance"
-                + " from account a join receivables_summary s on s.account_id = a.id group by a.assigned_agent, s.currency"
+                + " from account a join receivables_summary s on s.account_id = a.id" + where + " group by a.assigned_agent, s.currency"
                 + " order by sum(s.open_invoice_total - s.unapplied_credit) desc", rs -> {
                     balances.computeIfAbsent(key(rs.getString("assigned_agent")), agent -> new LinkedHashMap<>())
                             .put(rs.getString("currency").trim(), rs.getBigDecimal("balance"));
-                });
+                }, args);
         return statuses.entrySet().stream()
                 .map(entry -> new AgentLoad(entry.getKey().isEmpty() ? null : entry.getKey(),
                         entry.getValue().values().stream().mapToLong(Long::longValue).sum(),

@@ -2,13 +2,17 @@ package io.dunwell.web;
 
 import java.math.BigDecimal;
 
+import io.dunwell.settings.AgingBucket;
+
 /**
  * What the accounts list asks for. An account is in collections when its collection status is
  * not good standing, or its oldest unpaid invoice is more than {@code minDaysOverdue} days past
- * due with an open balance above {@code minBalance}.
+ * due with an open balance above {@code minBalance}. {@code bucket}, when given, keeps the accounts
+ * whose oldest unpaid invoice is that aging bucket's number of days past due (by name, as the
+ * settings and the dashboard call it).
  */
 public record AccountFilter(int minDaysOverdue, BigDecimal minBalance, String assigned, String agent, String status,
-                     String search, String sort, String direction, int page) {
+                     AgingBucket bucket, String search, String sort, String direction, int page) {
 
     static final int PAGE_SIZE = 50;
 
@@ -26,7 +30,7 @@ public record AccountFilter(int minDaysOverdue, BigDecimal minBalance, String as
 
     /** The same filter on another page. */
     public AccountFilter onPage(int number) {
-        return new AccountFilter(minDaysOverdue, minBalance, assigned, agent, status, search, sort, direction, number);
+        return new AccountFilter(minDaysOverdue, minBalance, assigned, agent, status, bucket, search, sort, direction, number);
     }
 
     public int offset() {

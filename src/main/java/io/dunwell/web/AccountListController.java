@@ -3,13 +3,16 @@ package io.dunwell.web;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.dunwell.account.CollectionStatus;
+import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 
@@ -40,19 +43,32 @@ class AccountListController {
     @GetMapping("/accounts")
     String list(@RequestParam(required = false) Integer minDays, @RequestParam(required = false) BigDecimal minBalance,
                 @RequestParam(required = false) String assigned, @RequestParam(required = false) String agent,
-                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String bucket,
+                @RequestParam(required = false) String q,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                 @RequestParam(defaultValue = "1") int page, Authentication user, Model model) {
         // without parameters the list follows the in-collections condition set in /settings
         OverdueCondition inCollections = settings.inCollections();
         AccountFilter filter = new AccountFilter(minDays == null ? inCollections.daysOverdue() : minDays,
-                minBalance == null ? inCollections.amount() : minBalance, assigned, agent, status, q, sort, dir, page);
+                minBalance == null ? inCollections.amount() : minBalance, assigned, agent, status, bucket(bucket), q, sort, dir, page);
         model.addAttribute("filter", filter);
         model.addAttribute("result", accounts.find(filter, user.getName()));
         model.addAttribute("agents", agents.agents());
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("bulkActions", bulkActions.actionsFor(user));
         model.addAttribute("today", java.time.LocalDate.now(clock).toString());
+        model.addAttribute("buckets", settings.agingBuckets());
         return "accounts";
+    }
+
+    /** The settings' bucket of that name; a name the settings do not have (renamed since a link was made) is refused. */
+    private AgingBucket bucket(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        List<AgingBucket> buckets = settings.agingBuckets();
+        return buckets.stream().filter(bucket -> bucket.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "There is no aging bucket \"" + name
+                        + "\"; the buckets are " + String.join(", ", buckets.stream().map(AgingBucket::name).toList()) + "."));
     }
 }

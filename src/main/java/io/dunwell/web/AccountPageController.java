@@ -28,7 +28,6 @@ import io.dunwell.account.ContactPreferences;
 import io.dunwell.account.AccountService;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
-import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.payment.PaymentService;
 import io.dunwell.promise.Installment;
@@ -125,7 +124,7 @@ class AccountPageController {
     private String render(Account account, Map<String, Object> model) {
         model.put("account", account);
         model.put("balances", receivables.balancesOf(account));
-        model.put("invoices", receivables.invoicesOf(account.getId()).stream().filter(Invoice::isOpen).toList());
+        model.put("invoices", receivables.openInvoicesOf(account.getId()));
         model.put("payments", payments.of(account.getId()));
         model.put("promises", promises.of(account.getId()).stream()
                 .map(promise -> new PromiseView(promise, promises.installmentsOf(promise.getId()))).toList());

@@ -14,12 +14,16 @@ import org.springframework.stereotype.Repository;
 import io.dunwell.account.AccountService;
 import io.dunwell.account.AccountToday;
 import io.dunwell.account.CollectionStatus;
+import io.dunwell.settings.AgingBucket;
 
 /**
- * The accounts list as one query over the account and its receivables summary, with the total
- * count as a window over the same rows, so a page of 100k accounts costs one round trip. The days
- * past due shown count from today in each account's time zone, as the account page and the dunning
- * do; the filter's and the sort's cut-off stay on UTC's date, which can be a day off the customer's.
+ * The accounts list as a query over the account and its receivables summary for the page and one
+ * for the total count, each planned for what it reads (see V12's indexes for the sort orders). The
+ * days past due shown and the aging-bucket filter count from today in each account's time zone
+ * ({@link AccountToday}), as the account page and the dunning run do, so an account is in the
+ * bucket the dunning run would age it into. The in-collections condition's cut-off and the sort by
+ * days stay on the summary's date against UTC's today, which can be a day off the customer's:
+ * a sort by a per-row date could not use the summary's index.
  */
 @Repository
 public class AccountsInCollections {
@@ -51,18 +55,19 @@ public class AccountsInCollections {
 
     private static final Map<String, String> ORDER = Map.of(
             "name", "lower(a.name)",
-            "balance", "balance",
+            // spelt as the PostgreSQL expression index on the summary is
+            "balance", "(s.open_invoice_total - s.unapplied_credit)",
             // the oldest due date first is the most days past due first
             "days", "s.oldest_unpaid_due_date");
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Clock clock;
     private final AccountService accounts;
+    private final Clock clock;
 
-    AccountsInCollections(NamedParameterJdbcTemplate jdbc, Clock clock, AccountService accounts) {
+    AccountsInCollections(NamedParameterJdbcTemplate jdbc, AccountService accounts, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /**
@@ -109,25 +114,67 @@ public class AccountsInCollections {
             where.add("a.collection_status = :status");
             params.addValue("status", filter.status());
         }
+        String zoneJoin = "";
+        if (filter.bucket() != null) {
+            Map<String, LocalDate> zones = todayWhereTheCustomerIs.byZone();
+            if (zones.isEmpty()) {
+                return new Page(List.of(), 0, filter.page(), AccountFilter.PAGE_SIZE);
+            }
+            zoneJoin = bucketJoin(zones, filter.bucket(), params);
+            where.add(bucketCondition(filter.bucket()));
+        }
         if (filter.search() != null) {
             where.add("(lower(a.name) like :pattern escape '\\' or lower(a.external_id) like :pattern escape '\\')");
             params.addValue("pattern", "%" + escapeLike(filter.search().toLowerCase()) + "%");
         }
+        String from = " from account a join receivables_summary s on s.account_id = a.id" + zoneJoin
+                + " where " + String.join(" and ", where);
+        // counted apart from the page: a count over the page query's rows (a window) would make it read every
+        // matching row even where an index yields the first rows of the order directly
+        long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
+        if (total <= filter.offset()) {
+            return new Page(List.of(), total, filter.page(), AccountFilter.PAGE_SIZE);
+        }
         String sql = "select a.external_id, a.name, a.collection_status, a.assigned_agent, a.currency, a.time_zone,"
-                + " s.open_invoice_total - s.unapplied_credit as balance, s.oldest_unpaid_due_date, count(*) over () as total"
-                + " from account a join receivables_summary s on s.account_id = a.id"
-                + " where " + String.join(" and ", where)
+                + " s.open_invoice_total - s.unapplied_credit as balance, s.oldest_unpaid_due_date" + from
                 + " order by " + order(filter) + ", a.id"
                 + " limit :limit offset :offset";
-        long[] total = {0};
         List<Row> rows = jdbc.query(sql, params, (rs, i) -> {
-            total[0] = rs.getLong("total");
             LocalDate oldest = rs.getObject("oldest_unpaid_due_date", LocalDate.class);
             return new Row(rs.getString("external_id"), rs.getString("name"), rs.getString("collection_status"),
                     rs.getString("assigned_agent"), rs.getString("currency"), rs.getBigDecimal("balance"), oldest,
                     oldest == null ? 0 : Math.max(0, todayWhereTheCustomerIs.daysSince(oldest, rs.getString("time_zone"))));
         });
-        return new Page(rows, total[0], filter.page(), AccountFilter.PAGE_SIZE);
+        return new Page(rows, total, filter.page(), AccountFilter.PAGE_SIZE);
+    }
+
+    /**
+     * Each zone's due dates that put an account's oldest unpaid invoice in the bucket: due on or
+     * before {@code latest_due} (at least {@code fromDays} past due), on or after {@code earliest_due}
+     * (at most {@code toDays}).
+     */
+    private static String bucketJoin(Map<String, LocalDate> zones, AgingBucket bucket, MapSqlParameterSource params) {
+        List<String> rows = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, LocalDate> zone : zones.entrySet()) {
+            LocalDate today = zone.getValue();
+            rows.add("(cast(:zone%d as varchar(64)), cast(:latestDue%d as date), cast(:earliestDue%d as date))".formatted(i, i, i));
+            params.addValue("zone" + i, zone.getKey())
+                    .addValue("latestDue" + i, today.minusDays(bucket.fromDays()))
+                    .addValue("earliestDue" + i, bucket.toDays() == null ? null : today.minusDays(bucket.toDays()));
+            i++;
+        }
+        return " join (values " + String.join(", ", rows) + ") as z (time_zone, latest_due, earliest_due) on z.time_zone = a.time_zone";
+    }
+
+    /** An account with nothing unpaid is 0 days past due, so in the first bucket; so is one whose oldest invoice is not yet due. */
+    private static String bucketCondition(AgingBucket bucket) {
+        if (bucket.fromDays() == 0) {
+            return bucket.toDays() == null ? "1 = 1"
+                    : "(s.oldest_unpaid_due_date is null or s.oldest_unpaid_due_date >= z.earliest_due)";
+        }
+        return "s.oldest_unpaid_due_date <= z.latest_due"
+                + (bucket.toDays() == null ? "" : " and s.oldest_unpaid_due_date >= z.earliest_due");
     }
 
     private static String order(AccountFilter filter) {

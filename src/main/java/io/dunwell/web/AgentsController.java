@@ -1,5 +1,6 @@
 package io.dunwell.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,9 +36,11 @@ class AgentsController {
     private final DashboardBuckets buckets;
     private final Portfolio portfolio;
     private final ScriptJson json;
+    private final RecentFigures recent;
 
-    AgentsController(Agents agents, Portfolio portfolio, ScriptJson json, DashboardBuckets buckets) {
+    AgentsController(Agents agents, Portfolio portfolio, ScriptJson json, DashboardBuckets buckets, RecentFigures recent) {
         this.buckets = buckets;
+        this.recent = recent;
         this.agents = agents;
         this.portfolio = portfolio;
         this.json = json;
@@ -46,8 +49,11 @@ class AgentsController {
     @GetMapping("/agents")
     String list(Model model) {
         model.addAttribute("agents", agents.list());
-        model.addAttribute("loads", portfolio.agents().stream().filter(load -> load.agent() != null)
+        // every agent's load is an aggregate over all accounts, kept a few minutes like the dashboard's figures
+        RecentFigures.Figure<List<AgentLoad>> loads = recent.get("agentLoads", portfolio::agents);
+        model.addAttribute("loads", loads.value().stream().filter(load -> load.agent() != null)
                 .collect(Collectors.toMap(AgentLoad::agent, Function.identity())));
+        model.addAttribute("loadsAsOf", DashboardController.AS_OF.format(loads.asOf()));
         model.addAttribute("supervisors", agents.supervisors());
         return "agents";
     }
@@ -59,7 +65,7 @@ class AgentsController {
         Standing standing = portfolio.standing(userId);
         model.addAttribute("agent", agent);
         model.addAttribute("standing", standing);
-        model.addAttribute("load", portfolio.agents().stream().filter(load -> userId.equals(load.agent())).findFirst().orElse(null));
+        model.addAttribute("load", portfolio.agent(userId).orElse(null));
         model.addAttribute("accounts", portfolio.assignedTo(userId, ACCOUNT_LIMIT));
         model.addAttribute("accountLimit", ACCOUNT_LIMIT);
         model.addAttribute("supervisors", agents.supervisors());

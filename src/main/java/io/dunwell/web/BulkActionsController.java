@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.bulk.BulkRequest;
 import io.dunwell.bulk.BulkResult;
+import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.BadRequestException;
@@ -111,6 +112,13 @@ class BulkActionsController {
         return parameters;
     }
 
+    /** The accounts page's bucket of that name, as the page chose it from the settings. */
+    private AgingBucket bucket(String name) {
+        return name == null || name.isBlank() ? null : settings.agingBuckets().stream()
+                .filter(bucket -> bucket.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> new BadRequestException("bucket", "there is no aging bucket " + name));
+    }
+
     /** The accounts page's filter as its form sends it, with the page's defaults. */
     private AccountFilter filterOf(MultiValueMap<String, String> form) {
         OverdueCondition inCollections = settings.inCollections();
@@ -118,7 +126,8 @@ class BulkActionsController {
         String minBalance = form.getFirst("minBalance");
         return new AccountFilter(minDays == null || minDays.isBlank() ? inCollections.daysOverdue() : Integer.parseInt(minDays),
                 minBalance == null || minBalance.isBlank() ? inCollections.amount() : new BigDecimal(minBalance),
-                form.getFirst("assigned"), form.getFirst("agent"), form.getFirst("status"), form.getFirst("q"),
+                form.getFirst("assigned"), form.getFirst("agent"), form.getFirst("status"), bucket(form.getFirst("bucket")),
+                form.getFirst("q"),
                 form.getFirst("sort"), form.getFirst("dir"), 1);
     }
 }

@@ -2,6 +2,8 @@ package io.dunwell.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
+import io.dunwell.reporting.AgentLoad;
 import io.dunwell.reporting.AgingBuckets;
 import io.dunwell.reporting.Cei;
 import io.dunwell.reporting.Dso;
 import io.dunwell.reporting.KeyMetrics;
+import io.dunwell.reporting.KeyMetricsReport;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.reporting.ScatterPoint;
 import io.dunwell.reporting.Standing;
@@ -29,6 +33,7 @@ import io.dunwell.system.Money;
 class DashboardController {
 
     static final int SCATTER_LIMIT = 2_000;
+    static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final DashboardBuckets buckets;
     private final Portfolio portfolio;
@@ -36,10 +41,12 @@ class DashboardController {
     private final Agents agents;
     private final ScriptJson json;
     private final Clock clock;
+    private final RecentFigures recent;
 
     DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, ScriptJson json, Clock clock,
-                        DashboardBuckets buckets) {
+                        DashboardBuckets buckets, RecentFigures recent) {
         this.buckets = buckets;
+        this.recent = recent;
         this.portfolio = portfolio;
         this.metrics = metrics;
         this.agents = agents;
@@ -47,34 +54,42 @@ class DashboardController {
         this.clock = clock;
     }
 
+    /** What the page shows of the whole portfolio, computed together; see {@link RecentFigures} for why and how long it is kept. */
+    record Figures(Standing standing, List<Long> byAge, List<ScatterPoint> points, long overdueCount, List<AgentLoad> agentLoads,
+                   KeyMetricsReport metrics) {
+    }
+
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String currency, Authentication user, Model model) {
         AgingBuckets buckets = this.buckets.current();
-        List<String> currencies = portfolio.currencies();
+        List<String> currencies = recent.get("currencies", portfolio::currencies).value();
         String plotted = currency != null && currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
-        Standing standing = portfolio.standing(null);
-        List<Long> byAge = portfolio.inCollectionsByAge(buckets, null);
-        List<ScatterPoint> points = portfolio.scatter(plotted, null, SCATTER_LIMIT);
+        RecentFigures.Figure<Figures> recentFigures = recent.get(List.of("dashboard", buckets, plotted), () -> new Figures(
+                portfolio.standing(null), portfolio.inCollectionsByAge(buckets, null), portfolio.scatter(plotted, null, SCATTER_LIMIT),
+                portfolio.overdueInCollections(plotted, null), portfolio.agents(), metrics.report(buckets)));
+        Figures figures = recentFigures.value();
+        Standing standing = figures.standing();
 
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("asOf", AS_OF.format(recentFigures.asOf()));
         model.addAttribute("standing", standing);
-        model.addAttribute("metrics", metrics.report(buckets));
+        model.addAttribute("metrics", figures.metrics());
         model.addAttribute("currencies", currencies);
         model.addAttribute("plotted", plotted);
-        model.addAttribute("plottedCount", points.size());
-        model.addAttribute("overdueCount", portfolio.overdueInCollections(plotted, null));
-        model.addAttribute("agentLoads", portfolio.agents());
+        model.addAttribute("plottedCount", figures.points().size());
+        model.addAttribute("overdueCount", figures.overdueCount());
+        model.addAttribute("agentLoads", figures.agentLoads());
         model.addAttribute("agentNames", names(agents.list()));
         model.addAttribute("formulas", Map.of("dso", Dso.FORMULA, "cei", Cei.FORMULA,
                 "adpd", KeyMetrics.AVERAGE_DAYS_PAST_DUE, "behind", KeyMetrics.FALLING_BEHIND, "kept", KeyMetrics.PROMISE_KEPT_RATE));
         model.addAttribute("chartData", json.write(Map.of(
                 "standing", Map.of("goodStanding", standing.goodStanding(), "inCollections", standing.inCollections()),
                 "buckets", buckets.names(),
-                "inCollectionsByAge", byAge,
+                "inCollectionsByAge", figures.byAge(),
                 "me", user.getName(),
                 "currency", plotted,
                 "digits", Money.currency(plotted).getDefaultFractionDigits(),
-                "points", points.stream().map(point -> point(point, user.getName())).toList())));
+                "points", figures.points().stream().map(point -> point(point, user.getName())).toList())));
         return "dashboard";
     }
 

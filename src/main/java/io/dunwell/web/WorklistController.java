@@ -72,12 +72,11 @@ class WorklistController {
         AgingBucket chosen = buckets.stream().filter(b -> b.name().equals(bucket)).findFirst().orElse(null);
         // the list's condition is "more than minDays overdue"; a bucket starts at fromDays, inclusive
         AccountFilter filter = new AccountFilter(chosen == null ? 0 : Math.max(0, chosen.fromDays() - 1),
-                settings.inCollections().amount(), assigned, agent, null, q, "days", "asc", 1);
+                settings.inCollections().amount(), assigned, agent, null, chosen, q, "days", "asc", 1);
         model.addAttribute("filter", filter);
         model.addAttribute("buckets", buckets);
         model.addAttribute("bucket", chosen == null ? "" : chosen.name());
-        model.addAttribute("candidates", accountList.find(filter, user.getName()).rows().stream()
-                .filter(row -> chosen == null || chosen.contains(row.daysPastDue())).toList());
+        model.addAttribute("candidates", accountList.find(filter, user.getName()).rows());
         model.addAttribute("agents", agents.agents());
         boolean supervisor = supervisor(model);
         model.addAttribute("pending", baskets.visibleTo(user.getName(), supervisor, BasketStatus.PENDING));

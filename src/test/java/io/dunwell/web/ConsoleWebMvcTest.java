@@ -14,6 +14,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.dunwell.account.AccountService;
 import io.dunwell.bulk.BulkActions;
+import io.dunwell.worklist.BasketStatements;
+import io.dunwell.worklist.Baskets;
+import io.dunwell.worklist.CollectionSessions;
+import io.dunwell.worklist.SessionPromises;
 import io.dunwell.agent.Agents;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
@@ -45,6 +49,7 @@ import io.dunwell.timeline.Timeline;
 @MockitoBean(types = {IdentityService.class, AccountsInCollections.class, AgentDirectory.class, ConsoleSettings.class,
         AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, DashboardBuckets.class, InvoiceBrowser.class,
-        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class})
+        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class,
+        Baskets.class, BasketStatements.class, CollectionSessions.class, SessionPromises.class, RecentFigures.class})
 public @interface ConsoleWebMvcTest {
 }
