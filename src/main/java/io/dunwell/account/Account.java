@@ -45,6 +45,9 @@ public class Account {
     private String assignedAgent;
     private boolean dunningExempt;
     private LocalDate dunningPausedUntil;
+    private boolean doNotEmail;
+    private boolean doNotSms;
+    private boolean doNotCall;
 
     @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
     @CollectionTable(name = "account_flag", joinColumns = @JoinColumn(name = "account_id"))
@@ -189,5 +192,33 @@ public class Account {
     void freeze(String reason) {
         this.frozen = true;
         this.frozenReason = reason;
+    }
+
+    /** Puts back what a freeze found: not frozen, or frozen for the reason it had before. */
+    void restoreFreeze(boolean frozen, String reason) {
+        this.frozen = frozen;
+        this.frozenReason = frozen ? reason : null;
+    }
+
+    boolean addFlag(String flag) {
+        return flags.add(flag);
+    }
+
+    boolean removeFlag(String flag) {
+        return flags.remove(flag);
+    }
+
+    void changeStage(String stage) {
+        this.collectionStage = stage;
+    }
+
+    public ContactPreferences contactPreferences() {
+        return new ContactPreferences(doNotEmail, doNotSms, doNotCall);
+    }
+
+    void changeContactPreferences(ContactPreferences preferences) {
+        this.doNotEmail = preferences.doNotEmail();
+        this.doNotSms = preferences.doNotSms();
+        this.doNotCall = preferences.doNotCall();
     }
 }

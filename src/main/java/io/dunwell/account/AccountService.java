@@ -136,6 +136,58 @@ public class AccountService {
                 account.getExternalId());
     }
 
+    /** Gives back what {@link #freeze} took: unfrozen, or frozen for the earlier reason. */
+    @Transactional
+    public void restoreFreeze(Long accountId, boolean frozen, String reason, String why) {
+        Account account = get(accountId);
+        account.restoreFreeze(frozen, reason);
+        timeline.append(accountId, "FREEZE_ROLLED_BACK", (frozen ? "Freeze rolled back to the earlier one: " + reason
+                : "Account unfrozen") + (why == null ? "" : " (" + why + ")"), account.getExternalId());
+    }
+
+    /** Adds and removes flags; returns whether any changed. The timeline records the change, not the call. */
+    @Transactional
+    public boolean changeFlags(Long accountId, Collection<String> add, Collection<String> remove) {
+        Account account = get(accountId);
+        List<String> added = add.stream().filter(account::addFlag).toList();
+        List<String> removed = remove.stream().filter(account::removeFlag).toList();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return false;
+        }
+        timeline.append(accountId, "FLAGS_CHANGED", "Flags" + (added.isEmpty() ? "" : " added: " + String.join(", ", added))
+                + (added.isEmpty() || removed.isEmpty() ? "" : ";") + (removed.isEmpty() ? "" : " removed: "
+                + String.join(", ", removed)), account.getExternalId());
+        return true;
+    }
+
+    /** Sets the collection stage ({@link CollectionStage}); returns whether it changed. */
+    @Transactional
+    public boolean changeStage(Long accountId, String stage) {
+        if (!CollectionStage.ALL.contains(stage)) {
+            throw new BadRequestException("stage", "must be one of " + String.join(", ", CollectionStage.ALL) + ", not " + stage);
+        }
+        Account account = get(accountId);
+        String before = account.getCollectionStage();
+        if (before.equals(stage)) {
+            return false;
+        }
+        account.changeStage(stage);
+        timeline.append(accountId, "STAGE_CHANGED", "Collection stage " + before + " → " + stage, account.getExternalId());
+        return true;
+    }
+
+    /** Which channels the customer opted out of; the timeline records a change. */
+    @Transactional
+    public void changeContactPreferences(Long accountId, ContactPreferences preferences) {
+        Account account = get(accountId);
+        if (account.contactPreferences().equals(preferences)) {
+            return;
+        }
+        account.changeContactPreferences(preferences);
+        timeline.append(accountId, "CONTACT_PREFERENCES_CHANGED", "Contact preferences: " + preferences.describe(),
+                account.getExternalId());
+    }
+
     @Transactional(readOnly = true)
     public Map<String, Account> findAll(Collection<String> externalIds) {
         return accounts.findByExternalIdIn(externalIds).stream()

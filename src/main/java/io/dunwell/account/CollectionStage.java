@@ -6,6 +6,7 @@ public final class CollectionStage {
     public static final String NOT_SET = "NOT_SET";
     public static final String PENDING = "PENDING";
     public static final String SENT = "SENT";
+    public static final java.util.List<String> ALL = java.util.List.of(NOT_SET, PENDING, SENT);
 
     private CollectionStage() {
     }

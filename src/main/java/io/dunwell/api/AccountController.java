@@ -39,7 +39,12 @@ class AccountController {
     @Operation(summary = "Create or update an account by the billing system's id (201 when created, 200 when updated)")
     ResponseEntity<AccountResponse> put(@PathVariable String externalId, @RequestBody AccountRequest request) {
         AccountService.Upserted upserted = accounts.upsert(externalId, request.details());
-        return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(upserted.account()));
+        Account account = upserted.account();
+        if (request.contactPreferences() != null) {
+            accounts.changeContactPreferences(account.getId(), request.contactPreferences().over(account.contactPreferences()));
+            account = accounts.get(account.getId());
+        }
+        return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(account));
     }
 
     @GetMapping("/{externalId}")

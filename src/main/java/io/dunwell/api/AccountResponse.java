@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import io.dunwell.account.Account;
+import io.dunwell.account.ContactPreferences;
 import io.dunwell.invoice.Balances;
 
 /** Amounts are strings with the currency's decimals, so no client rounds them through a double. */
@@ -13,7 +14,7 @@ record AccountResponse(String externalId, String name, String email, String phon
                        int openInvoiceCount, LocalDate oldestUnpaidDueDate, long oldestDaysPastDue,
                        String collectionStatus, String collectionStage, Set<String> flags, boolean frozen,
                        boolean dunningExempt, LocalDate dunningPausedUntil, String agent, OpenCase openCase,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, ContactPreferences contactPreferences) {
 
     record OpenCase(String processInstanceId, String processDefinitionKey, java.util.List<String> currentSteps) {
     }
@@ -23,6 +24,7 @@ record AccountResponse(String externalId, String name, String email, String phon
                 a.getCurrency(), a.getSegment(), b.openBalance().toPlainString(), b.overdueBalance().toPlainString(),
                 b.unappliedCredit().toPlainString(), b.openInvoiceCount(), b.oldestUnpaidDueDate(), b.daysPastDue(),
                 a.getCollectionStatus(), a.getCollectionStage(), a.getFlags(), a.isFrozen(), a.isDunningExempt(),
-                a.getDunningPausedUntil(), a.getAssignedAgent(), openCase, a.getCreatedAt(), a.getUpdatedAt());
+                a.getDunningPausedUntil(), a.getAssignedAgent(), openCase, a.getCreatedAt(), a.getUpdatedAt(),
+                a.contactPreferences());
     }
 }

@@ -9,5 +9,7 @@ interface AgencyPlacementRepository extends JpaRepository<AgencyPlacement, Long>
 
     Optional<AgencyPlacement> findByDunningCaseId(Long dunningCaseId);
 
+    Optional<AgencyPlacement> findByFileName(String fileName);
+
     List<AgencyPlacement> findByAccountIdOrderByPlacedAtAscIdAsc(Long accountId);
 }

@@ -59,6 +59,29 @@ public class AgencyPlacements {
         return placement;
     }
 
+    /**
+     * Places the account as it is, with or without a dunning case (a bulk action); the active case,
+     * if any, ends. {@code fileName} names the placement and makes it happen once per name.
+     */
+    @Transactional
+    public AgencyPlacement placeAccount(Long accountId, String agencyName, String placedBy, String fileName) {
+        Optional<AgencyPlacement> placed = placements.findByFileName(fileName);
+        if (placed.isPresent()) {
+            return placed.get();
+        }
+        Account account = accounts.get(accountId);
+        Balances balances = receivables.balancesOf(account);
+        List<Invoice> open = receivables.invoicesOf(accountId).stream().filter(Invoice::isOpen).toList();
+        Long caseId = cases.activeFor(accountId).map(DunningCase::getId).orElse(null);
+        AgencyPlacement placement = placements.save(new AgencyPlacement(accountId, caseId, agencyName, balances.openBalance(),
+                balances.currency(), clock.instant(), placedBy, fileName, PlacementFile.of(account, open)));
+        accounts.changeCollectionStatus(accountId, CollectionStatus.WITH_AGENCY);
+        timeline.append(accountId, "PLACED_WITH_AGENCY", "Placed with " + agencyName + ": "
+                + AccountFormats.money(balances.openBalance(), account), "agency-placement:" + placement.getId());
+        cases.endFromOutside(accountId, "placed with agency " + agencyName);
+        return placement;
+    }
+
     @Transactional(readOnly = true)
     public List<AgencyPlacement> of(Long accountId) {
         return placements.findByAccountIdOrderByPlacedAtAscIdAsc(accountId);

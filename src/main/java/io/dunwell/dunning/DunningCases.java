@@ -1,5 +1,7 @@
 package io.dunwell.dunning;
 
+import org.camunda.bpm.engine.RuntimeService;
+
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,8 +32,11 @@ public class DunningCases {
     private final AccountService accounts;
     private final Timeline timeline;
     private final Clock clock;
+    private final RuntimeService runtime;
 
-    DunningCases(DunningCaseRepository cases, Receivables receivables, AccountService accounts, Timeline timeline, Clock clock) {
+    DunningCases(DunningCaseRepository cases, Receivables receivables, AccountService accounts, Timeline timeline, Clock clock,
+                 RuntimeService runtime) {
+        this.runtime = runtime;
         this.cases = cases;
         this.receivables = receivables;
         this.accounts = accounts;
@@ -98,6 +103,22 @@ public class DunningCases {
             accounts.changeCollectionStatus(dunningCase.getAccountId(), CollectionStatus.GOOD_STANDING);
         }
         return dunningCase;
+    }
+
+    /**
+     * Ends the account's active case from outside its process (a bulk write-off or placement): the
+     * case is closed and its process instance, wherever it waits, is ended with it, so no reminder
+     * or Tasklist call outlives the decision.
+     */
+    @Transactional
+    public void endFromOutside(Long accountId, String reason) {
+        activeFor(accountId).ifPresent(dunningCase -> {
+            close(dunningCase.getId(), DunningCaseStatus.CLOSED, reason);
+            if (dunningCase.getProcessInstanceId() != null
+                    && runtime.createProcessInstanceQuery().processInstanceId(dunningCase.getProcessInstanceId()).count() > 0) {
+                runtime.deleteProcessInstance(dunningCase.getProcessInstanceId(), reason, true);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -43,18 +43,35 @@ public class WriteOffs {
 
     @Transactional
     public void writeOff(Long caseId, Long accountId) {
+        book(accountId, creditNoteIdOf(caseId), "Write-off approved by " + currentUser.id());
+        cases.close(caseId, DunningCaseStatus.CLOSED, "written off");
+    }
+
+    /**
+     * Writes off the account's whole open balance outside a dunning case (a bulk action), and ends
+     * the active case if there is one. {@code creditNoteId} makes it happen once: a retry finds the
+     * credit note and books nothing more. Returns the amount written off by this credit note.
+     */
+    @Transactional
+    public BigDecimal writeOffAccount(Long accountId, String creditNoteId, String approvedBy) {
+        BigDecimal written = book(accountId, creditNoteId, "Write-off by " + approvedBy);
+        cases.endFromOutside(accountId, "written off");
+        return written;
+    }
+
+    private BigDecimal book(Long accountId, String creditNoteId, String reason) {
         Account account = accounts.get(accountId);
-        String creditNoteId = creditNoteIdOf(caseId);
         BigDecimal balance = receivables.balancesOf(account).openBalance();
-        if (creditNotes.find(creditNoteId).isEmpty() && balance.signum() > 0) {
+        var booked = creditNotes.find(creditNoteId);
+        BigDecimal written = booked.map(note -> note.getAmount()).orElse(balance.max(BigDecimal.ZERO));
+        if (booked.isEmpty() && balance.signum() > 0) {
             creditNotes.record(new CreditNoteCommand(creditNoteId, account.getExternalId(), balance, account.getCurrency(),
-                    account.today(clock).atStartOfDay(account.zone()).toInstant(),
-                    "Write-off approved by " + currentUser.id(), null));
+                    account.today(clock).atStartOfDay(account.zone()).toInstant(), reason, null));
         }
         accounts.changeCollectionStatus(accountId, CollectionStatus.WRITTEN_OFF);
-        timeline.append(accountId, "WRITTEN_OFF", "Balance of " + AccountFormats.money(balance.max(BigDecimal.ZERO), account)
+        timeline.append(accountId, "WRITTEN_OFF", "Balance of " + AccountFormats.money(written, account)
                 + " written off", creditNoteId);
-        cases.close(caseId, DunningCaseStatus.CLOSED, "written off");
+        return written;
     }
 
     public static String creditNoteIdOf(Long caseId) {

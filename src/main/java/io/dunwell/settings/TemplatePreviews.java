@@ -70,6 +70,9 @@ public class TemplatePreviews {
         values.put("author", "Sarah Supervisor");
         values.put("body", "@alice they promised to pay by Friday; please call if nothing arrives.");
         values.put("invoiceNumber", "INV-2611-0042");
+        // a bulk message, placeholders already filled in
+        values.put("messageSubject", "Your account CUST-10042");
+        values.put("messageBody", "Dear Muster & Sample Trading GmbH,\nyour balance of 2,034.90 is overdue. Please pay today.");
         return values;
     }
 

@@ -28,6 +28,11 @@ public record AccountFilter(int minDaysOverdue, BigDecimal minBalance, String as
         page = Math.max(1, page);
     }
 
+    /** The same filter on another page. */
+    public AccountFilter onPage(int number) {
+        return new AccountFilter(minDaysOverdue, minBalance, assigned, agent, status, bucket, search, sort, direction, number);
+    }
+
     public int offset() {
         return (page - 1) * PAGE_SIZE;
     }

@@ -28,7 +28,13 @@ class AccountListController {
     private final AccountsInCollections accounts;
     private final AgentDirectory agents;
 
-    AccountListController(AccountsInCollections accounts, AgentDirectory agents, ConsoleSettings settings) {
+    private final io.dunwell.bulk.BulkActions bulkActions;
+    private final java.time.Clock clock;
+
+    AccountListController(AccountsInCollections accounts, AgentDirectory agents, ConsoleSettings settings,
+                          io.dunwell.bulk.BulkActions bulkActions, java.time.Clock clock) {
+        this.bulkActions = bulkActions;
+        this.clock = clock;
         this.settings = settings;
         this.accounts = accounts;
         this.agents = agents;
@@ -49,6 +55,8 @@ class AccountListController {
         model.addAttribute("result", accounts.find(filter, user.getName()));
         model.addAttribute("agents", agents.agents());
         model.addAttribute("statuses", STATUSES);
+        model.addAttribute("bulkActions", bulkActions.actionsFor(user));
+        model.addAttribute("today", java.time.LocalDate.now(clock).toString());
         model.addAttribute("buckets", settings.agingBuckets());
         return "accounts";
     }

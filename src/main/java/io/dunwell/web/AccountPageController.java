@@ -24,6 +24,7 @@ import org.springframework.web.util.UriUtils;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
+import io.dunwell.account.ContactPreferences;
 import io.dunwell.account.AccountService;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
@@ -95,6 +96,7 @@ class AccountPageController {
             errors.put("currency", currencyLocked.getMessage());
         }
         if (errors.isEmpty()) {
+            accounts.changeContactPreferences(account.getId(), form.preferences());
             redirect.addFlashAttribute("notice", "Contact details saved.");
             return new ModelAndView("redirect:" + page(externalId));
         }
@@ -148,10 +150,16 @@ class AccountPageController {
     }
 
     /** The contact details as the form posts them; blank fields become nothing, as in the API. */
-    record ContactForm(String name, String email, String phone, String locale, String timeZone, String currency, String segment) {
+    record ContactForm(String name, String email, String phone, String locale, String timeZone, String currency, String segment,
+                       Boolean doNotEmail, Boolean doNotSms, Boolean doNotCall) {
 
         AccountDetails details() {
             return new AccountDetails(name, email, phone, locale, timeZone, currency, segment);
+        }
+
+        /** An unticked box is not sent at all: absent means no. */
+        ContactPreferences preferences() {
+            return new ContactPreferences(Boolean.TRUE.equals(doNotEmail), Boolean.TRUE.equals(doNotSms), Boolean.TRUE.equals(doNotCall));
         }
     }
 

@@ -26,7 +26,7 @@ import io.dunwell.settings.AgingBucket;
  * a sort by a per-row date could not use the summary's index.
  */
 @Repository
-class AccountsInCollections {
+public class AccountsInCollections {
 
     public record Row(String externalId, String name, String status, String agent, String currency, BigDecimal balance,
                LocalDate oldestUnpaidDueDate, long daysPastDue) {
@@ -68,6 +68,22 @@ class AccountsInCollections {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
+    }
+
+    /**
+     * The ids of every account the filter matches, in the list's order: what "select all N
+     * matching" and a bulk action's filter cover. Page by page through {@link #find}, so the
+     * selection is exactly the list the user saw.
+     */
+    public List<String> allMatching(AccountFilter filter, String signedInUser) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            Page found = find(filter.onPage(page), signedInUser);
+            found.rows().forEach(row -> ids.add(row.externalId()));
+            if (page >= found.pages()) {
+                return ids;
+            }
+        }
     }
 
     Page find(AccountFilter filter, String signedInUser) {

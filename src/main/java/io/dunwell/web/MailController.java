@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.dunwell.demo.MailCatcher;
+import io.dunwell.notification.DevelopmentChannelProvider;
 
 /**
  * The demo's inbox: what the built-in mail catcher received. In production there is no catcher
@@ -21,7 +22,10 @@ class MailController {
     private final ObjectProvider<MailCatcher> catcher;
     private final Environment environment;
 
-    MailController(ObjectProvider<MailCatcher> catcher, Environment environment) {
+    private final ObjectProvider<DevelopmentChannelProvider> smsAndVoice;
+
+    MailController(ObjectProvider<MailCatcher> catcher, Environment environment, ObjectProvider<DevelopmentChannelProvider> smsAndVoice) {
+        this.smsAndVoice = smsAndVoice;
         this.catcher = catcher;
         this.environment = environment;
     }
@@ -30,6 +34,8 @@ class MailController {
     String inbox(@RequestParam(required = false) String id, Model model) {
         MailCatcher mailCatcher = catcher.getIfAvailable();
         model.addAttribute("catcherOn", mailCatcher != null);
+        // with a real SMS provider configured there is nothing to show here
+        smsAndVoice.ifAvailable(provider -> model.addAttribute("smsDeliveries", provider.deliveries(100)));
         model.addAttribute("smtp", environment.getProperty("spring.mail.host") + ":" + environment.getProperty("spring.mail.port"));
         if (mailCatcher != null) {
             model.addAttribute("messages", mailCatcher.messages());

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.dunwell.account.AccountService;
+import io.dunwell.bulk.BulkActions;
 import io.dunwell.agent.Agents;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
@@ -48,6 +49,6 @@ import io.dunwell.timeline.Timeline;
 @MockitoBean(types = {IdentityService.class, AccountsInCollections.class, AgentDirectory.class, ConsoleSettings.class,
         AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, DashboardBuckets.class, InvoiceBrowser.class,
-        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class})
+        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class})
 public @interface ConsoleWebMvcTest {
 }

@@ -83,6 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
                         .requestMatchers(antMatcher("/api/v1/simulation/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/**")).hasRole(Roles.AGENT)
+                        // which bulk action a role may run is checked per action (BulkActions)
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/bulk-actions")).hasRole(Roles.AGENT)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/payments")).hasAnyRole(Roles.AGENT, Roles.INTEGRATION)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/dunning-runs")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
                         .requestMatchers(antMatcher("/api/v1/accounts/**"), antMatcher("/api/v1/invoices/**"),

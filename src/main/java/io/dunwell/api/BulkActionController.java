@@ -1,0 +1,85 @@
+package io.dunwell.api;
+
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.dunwell.bulk.BulkActions;
+import io.dunwell.bulk.BulkRequest;
+import io.dunwell.bulk.BulkResult;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
+import io.dunwell.system.BadRequestException;
+import io.dunwell.web.AccountFilter;
+import io.dunwell.web.AccountsInCollections;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/bulk-actions")
+@Tag(name = "Bulk actions")
+class BulkActionController {
+
+    private final BulkActions bulkActions;
+    private final AccountsInCollections accountList;
+    private final ConsoleSettings settings;
+
+    BulkActionController(BulkActions bulkActions, AccountsInCollections accountList, ConsoleSettings settings) {
+        this.bulkActions = bulkActions;
+        this.accountList = accountList;
+        this.settings = settings;
+    }
+
+    @PostMapping
+    @Operation(summary = "Run a bulk action (or preview it) on accounts by id or by the accounts page's filter",
+            description = "Each account is done all or nothing and reported DONE, SKIPPED or FAILED. Every request but a preview"
+                    + " needs an Idempotency-Key header: the same key with the same body returns the stored result (replayed: true)"
+                    + " and finishes a run that was cut off; the same key with another body is 409. Fees, write-off, agency"
+                    + " placement, placement file, freeze and freeze rollback are for supervisors (403 for agents).")
+    BulkResult run(@RequestBody BulkActionRequest request,
+                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication user) {
+        return bulkActions.run(new BulkRequest(request.action(), accountIds(request, user), request.asOf(), request.parameters(),
+                request.preview(), request.previewToken()), idempotencyKey, user);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A bulk action as it was run: what it did per account")
+    BulkResult get(@PathVariable Long id) {
+        return bulkActions.find(id);
+    }
+
+    @GetMapping("/{id}/file")
+    @Operation(summary = "The file an export or placement made (CSV or XLSX)")
+    ResponseEntity<byte[]> file(@PathVariable Long id) {
+        var file = bulkActions.file(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+                .body(file.content());
+    }
+
+    private List<String> accountIds(BulkActionRequest request, Authentication user) {
+        boolean byIds = request.accountIds() != null && !request.accountIds().isEmpty();
+        if (byIds == (request.filter() != null)) {
+            throw new BadRequestException("accountIds", "send either accountIds or a filter");
+        }
+        if (byIds) {
+            return request.accountIds();
+        }
+        BulkActionRequest.Filter f = request.filter();
+        OverdueCondition inCollections = settings.inCollections();
+        return accountList.allMatching(new AccountFilter(f.minDays() == null ? inCollections.daysOverdue() : f.minDays(),
+                f.minBalance() == null ? inCollections.amount() : f.minBalance(), f.assigned(), f.agent(), f.status(), null, f.q(),
+                f.sort(), f.dir(), 1), user.getName());
+    }
+}

@@ -1,0 +1,28 @@
+package io.dunwell.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+@Schema(description = "A bulk action on the accounts named in accountIds, or on every account the filter matches (not both)")
+record BulkActionRequest(
+        @Schema(description = "flags, message, export, fees, stage, writeOff, placeWithAgency, placementFile, freeze, freezeRollback",
+                example = "fees") String action,
+        @Schema(description = "The billing system's account ids") List<String> accountIds,
+        @Schema(description = "The accounts page's filter; absent fields take the page's defaults") Filter filter,
+        @Schema(description = "The report's date (default today): fees, exports, placement files and message placeholders take"
+                + " balances and days past due as of its end; write-off and agency placement always take today's balance",
+                example = "2026-11-20") LocalDate asOf,
+        @Schema(description = "The action's parameters; see the README's Bulk actions section",
+                example = "{\"basis\": \"percentOfBalance\", \"percent\": \"2.5\"}") Map<String, Object> parameters,
+        @Schema(description = "true: say what would happen per account, change nothing, no Idempotency-Key needed") boolean preview,
+        @Schema(description = "The token of the preview this request confirms: refused with 409 when the outcome would differ")
+        String previewToken) {
+
+    record Filter(Integer minDays, BigDecimal minBalance, String assigned, String agent, String status, String q, String sort,
+                  String dir) {
+    }
+}

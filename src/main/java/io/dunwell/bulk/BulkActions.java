@@ -1,0 +1,248 @@
+package io.dunwell.bulk;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dunwell.account.Account;
+import io.dunwell.account.AccountService;
+import io.dunwell.bulk.BulkAction.Outcome;
+import io.dunwell.bulk.BulkAction.Target;
+import io.dunwell.bulk.BulkResult.AccountResult;
+import io.dunwell.system.BadRequestException;
+import io.dunwell.system.ConflictException;
+import io.dunwell.system.Fingerprint;
+import io.dunwell.system.NotFoundException;
+import io.dunwell.system.security.Roles;
+import io.dunwell.timeline.Timeline;
+
+/**
+ * Runs bulk actions. A preview plans every account and stores nothing. A real run needs an
+ * idempotency key: the run and one PENDING row per account are stored first, then each account
+ * is done in a transaction of its own (all or nothing per account) that also marks its row and
+ * appends to its timeline. The same key with the same request returns the stored run — and
+ * finishes it first if it was cut off — the same key with another request is a conflict.
+ */
+@Service
+@EnableConfigurationProperties(BulkProperties.class)
+public class BulkActions {
+
+    private final Map<String, BulkAction> actions;
+    private final AccountService accounts;
+    private final BulkRunRepository runs;
+    private final BulkRunAccountRepository rows;
+    private final Timeline timeline;
+    private final RoleHierarchy roles;
+    private final BulkProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    BulkActions(List<BulkAction> actions, AccountService accounts, BulkRunRepository runs, BulkRunAccountRepository rows,
+                Timeline timeline, RoleHierarchy roles, BulkProperties properties, PlatformTransactionManager transactions,
+                Clock clock) {
+        this.actions = actions.stream().collect(Collectors.toMap(BulkAction::name, Function.identity(), (a, b) -> a,
+                LinkedHashMap::new));
+        this.accounts = accounts;
+        this.runs = runs;
+        this.rows = rows;
+        this.timeline = timeline;
+        this.roles = roles;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** The actions' names, and whether the user may run each. */
+    public Map<String, Boolean> actionsFor(Authentication user) {
+        Map<String, Boolean> allowed = new LinkedHashMap<>();
+        actions.values().forEach(action -> allowed.put(action.name(), !action.supervisorsOnly() || isSupervisor(user)));
+        return allowed;
+    }
+
+    /** @param idempotencyKey required unless the request is a preview */
+    public BulkResult run(BulkRequest request, String idempotencyKey, Authentication user) {
+        BulkAction action = actions.get(request.action());
+        if (action == null) {
+            throw new BadRequestException("action", "must be one of " + String.join(", ", actions.keySet()) + ", not "
+                    + request.action());
+        }
+        if (action.supervisorsOnly() && !isSupervisor(user)) {
+            throw new AccessDeniedException("Only supervisors may run the bulk action " + action.name());
+        }
+        LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
+        if (asOf.isAfter(LocalDate.now(clock))) {
+            throw new BadRequestException("asOf", "must not be after today (" + LocalDate.now(clock) + ")");
+        }
+        Parameters parameters = new Parameters(request.parameters());
+        action.check(parameters);
+        List<Account> targets = resolve(request.accountIds());
+        String fingerprint = Fingerprint.of(action.name(), String.join(",", request.accountIds()), asOf,
+                parameters.canonical(), user.getName());
+        if (request.preview()) {
+            return preview(action, targets, asOf, parameters, user.getName(), fingerprint);
+        }
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new BadRequestException("Idempotency-Key", "send a key of 1 to 200 characters with every bulk action"
+                    + " that is not a preview, and the same key when you retry it");
+        }
+        Optional<BulkRun> existing = runs.findByIdempotencyKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return replay(existing.get(), fingerprint);
+        }
+        if (action.plansEveryAccountFirst() || request.previewToken() != null) {
+            String token = preview(action, targets, asOf, parameters, user.getName(), fingerprint).previewToken();
+            if (request.previewToken() != null && !request.previewToken().equals(token)) {
+                throw new ConflictException("The accounts have changed since the preview: it would no longer do what it showed."
+                        + " Preview again.");
+            }
+        }
+        BulkRun run;
+        try {
+            run = transaction.execute(status -> start(idempotencyKey, fingerprint, action, parameters, asOf, user, targets));
+        } catch (DataIntegrityViolationException sameKeyAtOnce) {
+            return replay(runs.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> sameKeyAtOnce), fingerprint);
+        }
+        return finish(run);
+    }
+
+    public BulkResult find(Long runId) {
+        return result(runs.findById(runId).orElseThrow(() -> new NotFoundException("No bulk action " + runId)), false);
+    }
+
+    /** The file an export made: name, content type, bytes. */
+    public BulkAction.BulkFile file(Long runId) {
+        BulkRun run = runs.findById(runId).orElseThrow(() -> new NotFoundException("No bulk action " + runId));
+        if (run.getFileName() == null) {
+            throw new NotFoundException("Bulk action " + runId + " made no file");
+        }
+        return new BulkAction.BulkFile(run.getFileName(), run.getFileType(), run.getFileContent());
+    }
+
+    private BulkResult replay(BulkRun run, String fingerprint) {
+        if (!run.getFingerprint().equals(fingerprint)) {
+            throw new ConflictException("The Idempotency-Key was already used for another bulk action request");
+        }
+        return run.getCompletedAt() == null ? finish(run) : result(run, true);
+    }
+
+    private BulkRun start(String key, String fingerprint, BulkAction action, Parameters parameters, LocalDate asOf,
+                          Authentication user, List<Account> targets) {
+        BulkRun run = runs.saveAndFlush(new BulkRun(key, fingerprint, action.name(), parameters.canonical(), asOf,
+                user.getName(), clock.instant()));
+        for (int i = 0; i < targets.size(); i++) {
+            rows.save(new BulkRunAccount(run.getId(), i, targets.get(i).getId()));
+        }
+        return run;
+    }
+
+    private BulkResult finish(BulkRun run) {
+        BulkAction action = actions.get(run.getAction());
+        Parameters parameters = Parameters.parse(run.getParameters());
+        for (BulkRunAccount pending : rows.findByBulkActionIdOrderByPosition(run.getId())) {
+            if (pending.getStatus().equals(BulkResult.PENDING)) {
+                doOne(run, action, parameters, pending.getId());
+            }
+        }
+        transaction.executeWithoutResult(status -> {
+            BulkRun current = runs.findById(run.getId()).orElseThrow();
+            List<Account> done = rows.findByBulkActionIdOrderByPosition(run.getId()).stream()
+                    .filter(row -> row.getStatus().equals(BulkResult.DONE)).map(row -> accounts.get(row.getAccountId())).toList();
+            current.complete(action.file(done, run.getAsOf(), run.getId(), parameters), clock.instant());
+        });
+        return result(runs.findById(run.getId()).orElseThrow(), false);
+    }
+
+    private void doOne(BulkRun run, BulkAction action, Parameters parameters, Long rowId) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                BulkRunAccount row = rows.findById(rowId).orElseThrow();
+                Account account = accounts.get(row.getAccountId());
+                Outcome outcome = action.apply(new Target(account, run.getAsOf(), parameters, run.getIdempotencyKey(),
+                        run.getRequestedBy()));
+                row.record(outcome);
+                if (outcome.status().equals(BulkResult.DONE)) {
+                    timeline.append(account.getId(), "BULK_ACTION", "Bulk action " + action.name() + " by "
+                            + run.getRequestedBy() + ": " + outcome.detail(), "bulk-action:" + run.getId());
+                }
+            });
+        } catch (RuntimeException failed) {
+            String why = failed instanceof BadRequestException refused ? refused.getMessage() + " " + refused.errors()
+                    : failed.getMessage();
+            transaction.executeWithoutResult(status -> rows.findById(rowId).orElseThrow()
+                    .record(new Outcome(BulkResult.FAILED, why == null ? failed.getClass().getSimpleName() : why, null, null, null)));
+        }
+    }
+
+    private BulkResult preview(BulkAction action, List<Account> targets, LocalDate asOf, Parameters parameters, String user,
+                               String fingerprint) {
+        List<AccountResult> planned = new ArrayList<>();
+        for (Account account : targets) {
+            Outcome outcome;
+            try {
+                outcome = action.plan(new Target(account, asOf, parameters, null, user));
+            } catch (BadRequestException refusesAll) {
+                throw refusesAll;
+            } catch (RuntimeException cannot) {
+                outcome = new Outcome(BulkResult.FAILED, cannot.getMessage(), null, null, null);
+            }
+            planned.add(resultOf(account, outcome));
+        }
+        String token = Fingerprint.of(fingerprint, planned.stream().map(a -> a.accountId() + ":" + a.status() + ":"
+                + (a.amount() == null ? "" : a.amount().toPlainString())).collect(Collectors.joining(";")));
+        return new BulkResult(null, action.name(), asOf, true, false, user, clock.instant(), null, token, null, planned);
+    }
+
+    private BulkResult result(BulkRun run, boolean replayed) {
+        List<BulkRunAccount> done = rows.findByBulkActionIdOrderByPosition(run.getId());
+        Map<Long, Account> byId = new LinkedHashMap<>();
+        done.forEach(row -> byId.put(row.getAccountId(), accounts.get(row.getAccountId())));
+        List<AccountResult> results = done.stream().map(row -> new AccountResult(byId.get(row.getAccountId()).getExternalId(),
+                byId.get(row.getAccountId()).getName(), row.getStatus(), row.getDetail(), row.getAmount(), row.getCurrency(),
+                row.getReference())).toList();
+        return new BulkResult(run.getId(), run.getAction(), run.getAsOf(), false, replayed, run.getRequestedBy(),
+                run.getRequestedAt(), run.getCompletedAt(), null, run.getFileName(), results);
+    }
+
+    private static AccountResult resultOf(Account account, Outcome outcome) {
+        return new AccountResult(account.getExternalId(), account.getName(), outcome.status(), outcome.detail(), outcome.amount(),
+                outcome.currency(), outcome.reference());
+    }
+
+    private List<Account> resolve(List<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            throw new BadRequestException("accountIds", "name at least one account, or a filter that matches some");
+        }
+        if (accountIds.size() > properties.maxAccounts()) {
+            throw new BadRequestException("accountIds", accountIds.size() + " accounts are more than the "
+                    + properties.maxAccounts() + " one request may cover");
+        }
+        Map<String, Account> found = accounts.findAll(accountIds);
+        List<String> unknown = accountIds.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new BadRequestException("accountIds", "no account with id " + String.join(", ", unknown.subList(0,
+                    Math.min(10, unknown.size()))) + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
+        }
+        return accountIds.stream().map(found::get).toList();
+    }
+
+    private boolean isSupervisor(Authentication user) {
+        return roles.getReachableGrantedAuthorities(user.getAuthorities()).stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(("ROLE_" + Roles.SUPERVISOR)::equals);
+    }
+}

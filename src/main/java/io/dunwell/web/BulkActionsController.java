@@ -1,0 +1,133 @@
+package io.dunwell.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.dunwell.bulk.BulkActions;
+import io.dunwell.bulk.BulkRequest;
+import io.dunwell.bulk.BulkResult;
+import io.dunwell.settings.AgingBucket;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
+import io.dunwell.system.BadRequestException;
+import io.dunwell.system.ConflictException;
+
+/**
+ * Bulk actions from the accounts page: the selection (or everything the filter matches) is
+ * previewed first — amount per account for fees, the accounts for the rest — and the preview's
+ * Confirm runs it under a key made when the preview was shown, so a double click or a reload runs
+ * it once. The results page is the run as stored.
+ */
+@Controller
+class BulkActionsController {
+
+    private final BulkActions bulkActions;
+    private final AccountsInCollections accountList;
+    private final ConsoleSettings settings;
+
+    BulkActionsController(BulkActions bulkActions, AccountsInCollections accountList, ConsoleSettings settings) {
+        this.bulkActions = bulkActions;
+        this.accountList = accountList;
+        this.settings = settings;
+    }
+
+    @PostMapping("/accounts/bulk/preview")
+    String preview(@RequestParam String action, @RequestParam(required = false) List<String> accountIds,
+                   @RequestParam(defaultValue = "false") boolean allMatching, @RequestParam(required = false) LocalDate asOf,
+                   @RequestParam MultiValueMap<String, String> form, Authentication user, Model model) {
+        List<String> ids = allMatching ? accountList.allMatching(filterOf(form), user.getName())
+                : accountIds == null ? List.of() : accountIds;
+        Map<String, Object> parameters = parametersOf(form);
+        model.addAttribute("action", action);
+        model.addAttribute("asOf", asOf == null ? "" : asOf.toString());
+        model.addAttribute("parameters", parameters);
+        model.addAttribute("key", UUID.randomUUID().toString());
+        try {
+            model.addAttribute("result", bulkActions.run(new BulkRequest(action, ids, asOf, parameters, true, null), null, user));
+        } catch (BadRequestException refused) {
+            model.addAttribute("error", refused.getMessage());
+        }
+        return "bulk-preview";
+    }
+
+    @PostMapping("/accounts/bulk/confirm")
+    String confirm(@RequestParam String action, @RequestParam List<String> accountIds, @RequestParam(required = false) LocalDate asOf,
+                   @RequestParam String key, @RequestParam(required = false) String previewToken,
+                   @RequestParam MultiValueMap<String, String> form, Authentication user, Model model) {
+        Map<String, Object> parameters = parametersOf(form);
+        try {
+            BulkResult result = bulkActions.run(new BulkRequest(action, accountIds, asOf, parameters, false, previewToken), key, user);
+            return "redirect:/accounts/bulk/" + result.id();
+        } catch (BadRequestException | ConflictException refused) {
+            model.addAttribute("action", action);
+            model.addAttribute("asOf", asOf == null ? "" : asOf.toString());
+            model.addAttribute("parameters", parameters);
+            model.addAttribute("key", UUID.randomUUID().toString());
+            model.addAttribute("error", refused.getMessage());
+            return "bulk-preview";
+        }
+    }
+
+    @GetMapping("/accounts/bulk/{id}")
+    String result(@PathVariable Long id, Model model) {
+        model.addAttribute("result", bulkActions.find(id));
+        model.addAttribute("newKey", UUID.randomUUID().toString());
+        return "bulk-result";
+    }
+
+    @GetMapping("/accounts/bulk/{id}/file")
+    ResponseEntity<byte[]> file(@PathVariable Long id) {
+        var file = bulkActions.file(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+                .body(file.content());
+    }
+
+    /** The action's fields are named {@code p.<parameter>}; empty ones are left out. */
+    private static Map<String, Object> parametersOf(MultiValueMap<String, String> form) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            List<String> filled = values.stream().filter(value -> value != null && !value.isBlank()).toList();
+            if (name.startsWith("p.") && !filled.isEmpty()) {
+                parameters.put(name.substring(2), filled.size() == 1 ? filled.get(0) : filled);
+            }
+        });
+        return parameters;
+    }
+
+    /** The accounts page's bucket of that name, as the page chose it from the settings. */
+    private AgingBucket bucket(String name) {
+        return name == null || name.isBlank() ? null : settings.agingBuckets().stream()
+                .filter(bucket -> bucket.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> new BadRequestException("bucket", "there is no aging bucket " + name));
+    }
+
+    /** The accounts page's filter as its form sends it, with the page's defaults. */
+    private AccountFilter filterOf(MultiValueMap<String, String> form) {
+        OverdueCondition inCollections = settings.inCollections();
+        String minDays = form.getFirst("minDays");
+        String minBalance = form.getFirst("minBalance");
+        return new AccountFilter(minDays == null || minDays.isBlank() ? inCollections.daysOverdue() : Integer.parseInt(minDays),
+                minBalance == null || minBalance.isBlank() ? inCollections.amount() : new BigDecimal(minBalance),
+                form.getFirst("assigned"), form.getFirst("agent"), form.getFirst("status"), bucket(form.getFirst("bucket")),
+                form.getFirst("q"),
+                form.getFirst("sort"), form.getFirst("dir"), 1);
+    }
+}
