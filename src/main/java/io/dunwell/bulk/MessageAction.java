@@ -102,7 +102,7 @@ class MessageAction implements BulkAction {
         String channel = parameters.oneOf("channel", CHANNELS);
         String key = target.idFor("bulk-message");
         if (channel.equals("EMAIL")) {
-            OutboxMessage mail = notifications.enqueue(account.getId(), "bulk-message", key,
+            OutboxMessage mail = notifications.enqueueOutsideProcess(account.getId(), "bulk-message", key,
                     Map.of("messageSubject", fill(parameters.text("subject", 200), target), "messageBody", render(target)), false);
             return Outcome.done("email queued to " + account.getEmail()).withReference("outbox:" + mail.getId());
         }

@@ -88,6 +88,19 @@ public class NotificationService {
         return message;
     }
 
+    /**
+     * As {@link #enqueue(Long, String, String, Map, boolean)}, for mail that no process step sends
+     * (a bulk message, a basket's statements): {@link PendingMail} sends it within a minute and
+     * retries it until the SMTP server takes it, so nothing queued here is lost.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OutboxMessage enqueueOutsideProcess(Long accountId, String template, String idempotencyKey, Map<String, ?> facts,
+                                               boolean attachStatement) {
+        OutboxMessage message = enqueue(accountId, template, idempotencyKey, facts, attachStatement);
+        message.sendFromOutbox();
+        return message;
+    }
+
     @Transactional(readOnly = true)
     public Optional<OutboxMessage> find(Long messageId) {
         return outbox.findById(messageId);

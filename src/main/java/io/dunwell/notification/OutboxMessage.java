@@ -24,6 +24,8 @@ public class OutboxMessage {
 
     public static final String EMAIL = "EMAIL";
     public static final String PENDING = "PENDING";
+    static final String SENT_BY_PROCESS = "PROCESS";
+    static final String SENT_BY_OUTBOX = "OUTBOX";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
 
@@ -50,6 +52,7 @@ public class OutboxMessage {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    private String sentBy = SENT_BY_PROCESS;
 
     protected OutboxMessage() {
     }
@@ -70,6 +73,11 @@ public class OutboxMessage {
         this.status = recipient == null ? FAILED : PENDING;
         this.lastError = recipient == null ? "The account has no email address" : null;
         this.createdAt = now;
+    }
+
+    /** No process step sends this one: {@link PendingMail} does, until the server takes it. */
+    void sendFromOutbox() {
+        sentBy = SENT_BY_OUTBOX;
     }
 
     void sent(Instant now) {

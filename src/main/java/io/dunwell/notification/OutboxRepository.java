@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 
 interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
@@ -14,6 +15,11 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     Optional<OutboxMessage> findByIdempotencyKey(String idempotencyKey);
 
     List<OutboxMessage> findByAccountIdOrderByCreatedAtAscIdAsc(Long accountId);
+
+    /** The oldest of the messages no process step sends that are still waiting for the SMTP server. */
+    @Query("select m.id from OutboxMessage m where m.sentBy = '" + OutboxMessage.SENT_BY_OUTBOX + "' and m.status = '"
+            + OutboxMessage.PENDING + "' order by m.id")
+    List<Long> pendingFromOutbox(Pageable page);
 
     /** Takes the message's row lock for the rest of the transaction: one sender at a time, on any node. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -28,7 +28,7 @@ public class BasketStatements {
     static final int MAX_REQUEST_ID = 100;
     private static final Logger log = LoggerFactory.getLogger(BasketStatements.class);
 
-    /** How the request went: messages written, mailed now, and left unsent (no address, or SMTP refused: retry the request). */
+    /** How the request went: messages written, mailed now, and left unsent (no address, or SMTP refused: the outbox sends it later, see PendingMail). */
     public record Mailed(int queued, int sent, int notSent) {
     }
 
@@ -53,7 +53,7 @@ public class BasketStatements {
         Basket basket = baskets.require(basketId);
         Baskets.checkMayWork(basket, user, supervisor);
         List<OutboxMessage> messages = transaction.execute(status -> basket.accountIds().stream().distinct()
-                .map(accountId -> notifications.enqueue(accountId, TEMPLATE,
+                .map(accountId -> notifications.enqueueOutsideProcess(accountId, TEMPLATE,
                         "basket-" + basketId + ":statement:" + requestId.trim() + ":" + accountId, Map.of(), true))
                 .toList());
         int sent = 0;
@@ -66,7 +66,7 @@ public class BasketStatements {
                 dispatcher.send(message.getId());
                 sent += notifications.find(message.getId()).filter(OutboxMessage::isSent).isPresent() ? 1 : 0;
             } catch (MailException refused) {
-                log.warn("Statement {} of basket {} not sent, retry the request: {}", message.getId(), basketId, refused.getMessage());
+                log.warn("Statement {} of basket {} not sent now, the outbox tries again: {}", message.getId(), basketId, refused.getMessage());
             }
         }
         return new Mailed(messages.size(), sent, messages.size() - sent);

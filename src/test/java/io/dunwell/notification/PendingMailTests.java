@@ -1,0 +1,131 @@
+package io.dunwell.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.dunwell.DunwellIntegrationTest;
+import io.dunwell.account.Account;
+import io.dunwell.account.AccountService;
+import io.dunwell.invoice.InvoiceService;
+
+/** Mail queued outside a process (a bulk message, a basket's statements) goes out through the outbox's own sender. */
+@DunwellIntegrationTest
+class PendingMailTests {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    PendingMail pendingMail;
+    @Autowired
+    Clock clock;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    Customers customers;
+    GreenMail smtp;
+
+    @BeforeEach
+    void setUp() {
+        customers = new Customers(accounts, invoices, notifications, clock, transactions);
+        smtp = startSmtp();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void mailQueuedOutsideAProcessIsSentOnceByTheOutbox() {
+        Account account = owingCustomer();
+        OutboxMessage queued = queueOutsideProcess(account);
+
+        pendingMail.send();
+        pendingMail.send();
+
+        assertThat(mailsTo(account)).hasSize(1);
+        assertThat(notifications.find(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
+    }
+
+    @Test
+    void aMailTheServerRefusedIsSentInALaterRound() {
+        Account account = owingCustomer();
+        OutboxMessage queued = queueOutsideProcess(account);
+        smtp.stop();
+
+        pendingMail.send();
+
+        OutboxMessage refused = notifications.find(queued.getId()).orElseThrow();
+        assertThat(refused.getStatus()).isEqualTo(OutboxMessage.PENDING);
+        assertThat(refused.getAttempts()).isEqualTo(1);
+
+        smtp = startSmtp();
+        pendingMail.send();
+
+        assertThat(mailsTo(account)).hasSize(1);
+        assertThat(notifications.find(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
+    }
+
+    @Test
+    void aProcessStepsNoticeIsLeftToItsOwnJob() {
+        Account account = owingCustomer();
+        OutboxMessage notice = customers.enqueue(account, "reminder-1");
+
+        pendingMail.send();
+
+        assertThat(mailsTo(account)).isEmpty();
+        assertThat(notifications.find(notice.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.PENDING);
+    }
+
+    private Account owingCustomer() {
+        Account account = customers.account("Outbox Customer " + UUID.randomUUID().toString().substring(0, 8), "en-US",
+                "America/New_York", "USD");
+        customers.invoice(account, "250.00", "250.00", 12);
+        return account;
+    }
+
+    private OutboxMessage queueOutsideProcess(Account account) {
+        return new TransactionTemplate(transactions).execute(status -> notifications.enqueueOutsideProcess(account.getId(),
+                "reminder-1", "pending-mail-test:" + UUID.randomUUID(), Map.of(), false));
+    }
+
+    private List<MimeMessage> mailsTo(Account account) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> recipients(mail).contains(account.getEmail())).toList();
+    }
+
+    private static String recipients(MimeMessage mail) {
+        try {
+            return Arrays.toString(mail.getAllRecipients());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.port(io.dunwell.dunning.Mailbox.PORT));
+        server.start();
+        return server;
+    }
+}
