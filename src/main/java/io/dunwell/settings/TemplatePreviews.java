@@ -70,6 +70,14 @@ public class TemplatePreviews {
         values.put("author", "Sarah Supervisor");
         values.put("body", "@alice they promised to pay by Friday; please call if nothing arrives.");
         values.put("invoiceNumber", "INV-2611-0042");
+        // the mails about a follow-up task, to its assignee and owner
+        values.put("recipient", "alice");
+        values.put("taskName", "Check the remittance advice");
+        values.put("description", "They say the transfer left on Monday; match it when it arrives.");
+        values.put("assignee", "alice");
+        values.put("owner", "sarah");
+        values.put("reminderDate", today.plusDays(1));
+        values.put("autoEscalate", "yes");
         return values;
     }
 

@@ -37,7 +37,7 @@ class ProcessCoverageTests {
     RepositoryService repository;
 
     @ParameterizedTest
-    @ValueSource(strings = {"DunningCaseProcess", "DunningRunProcess"})
+    @ValueSource(strings = {"DunningCaseProcess", "DunningRunProcess", "FollowUpTaskProcess", "LatePaymentChargesProcess"})
     void processTestsPassThroughAtLeastNinetyPercentOfTheFlowNodes(String processKey) {
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
                 .singleResult().getId();
