@@ -93,9 +93,9 @@ class LatePaymentChargesProcessTests {
                 "once FLAT 40.0000");
         assertThat(chargeInvoicesOf(account)).extracting(Invoice::getNumber, Invoice::getAmount, Invoice::getDueDate)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("LC-2026-09-I-R-100", new BigDecimal("8.3400"), LocalDate.of(2026, 12, 6)),
-                        org.assertj.core.groups.Tuple.tuple("LC-2026-10-I-R-100", new BigDecimal("8.6200"), LocalDate.of(2026, 12, 6)),
-                        org.assertj.core.groups.Tuple.tuple("LC-F-R-100", new BigDecimal("40.0000"), LocalDate.of(2026, 12, 6)));
+                        org.assertj.core.groups.Tuple.tuple("LC-2026-09-I-R-100", new BigDecimal("8.34"), LocalDate.of(2026, 12, 6)),
+                        org.assertj.core.groups.Tuple.tuple("LC-2026-10-I-R-100", new BigDecimal("8.62"), LocalDate.of(2026, 12, 6)),
+                        org.assertj.core.groups.Tuple.tuple("LC-F-R-100", new BigDecimal("40.00"), LocalDate.of(2026, 12, 6)));
         assertThat(receivables.balancesOf(accounts.get(account.getId())).openBalance()).isEqualByComparingTo("1056.96");
         assertThat(timeline.of(account.getId())).map(TimelineEntry::getSummary).contains(
                 "Late-payment interest 8.34 EUR on invoice R-100 for 2026-09: 30 days at 10.15 % (2.15 % reference + 8 points) on 1000.0000 EUR",
