@@ -116,8 +116,7 @@ public class FollowUpTasks {
     @Transactional
     public FollowUpTask finish(Long id, String outcome, String note, Authentication user) {
         String userId = user.getName();
-        boolean supervisor = roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
-                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + Roles.SUPERVISOR));
+        boolean supervisor = isSupervisor(user);
         FollowUpTask task = get(id);
         if (!"completed".equals(outcome) && !"closed".equals(outcome)) {
             throw new BadRequestException("outcome", "must be 'completed' or 'closed'");
@@ -151,6 +150,12 @@ public class FollowUpTasks {
         }
         return Optional.ofNullable(taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey(USER_TASK).singleResult());
+    }
+
+    /** Supervisors and admins may end anyone's task. */
+    public boolean isSupervisor(Authentication user) {
+        return roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
+                .anyMatch(granted -> granted.getAuthority().equals("ROLE_" + Roles.SUPERVISOR));
     }
 
     static String reference(FollowUpTask task) {
