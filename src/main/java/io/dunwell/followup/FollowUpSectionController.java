@@ -37,10 +37,6 @@ import io.dunwell.system.NotFoundException;
 @PreAuthorize("hasRole('AGENT')")
 class FollowUpSectionController {
 
-    /** A task as the section lists it: {@code holder} is who has the Tasklist task now (null: the supervisors group). */
-    record Row(FollowUpTask task, String invoiceNumber, String holder, boolean open, boolean overdue) {
-    }
-
     private final FollowUpTasks followUps;
     private final AccountService accounts;
     private final Receivables receivables;
@@ -105,9 +101,9 @@ class FollowUpSectionController {
         Map<Long, String> invoiceNumbers = receivables.invoicesOf(account.getId()).stream()
                 .collect(Collectors.toMap(Invoice::getId, Invoice::getNumber));
         LocalDate today = account.today(clock);
-        List<Row> rows = followUps.ofAccount(account.getId()).stream().map(task -> {
+        List<FollowUpRow> rows = followUps.ofAccount(account.getId()).stream().map(task -> {
             Task open = followUps.openTask(task).orElse(null);
-            return new Row(task, task.getInvoiceId() == null ? null : invoiceNumbers.get(task.getInvoiceId()),
+            return new FollowUpRow(task, task.getInvoiceId() == null ? null : invoiceNumbers.get(task.getInvoiceId()),
                     open == null ? task.getAssignee() : open.getAssignee(), open != null,
                     task.isPending() && task.getDueDate().isBefore(today));
         }).toList();

@@ -98,7 +98,7 @@ class LatePaymentChargesProcessTests {
                         org.assertj.core.groups.Tuple.tuple("LC-F-R-100", new BigDecimal("40.00"), LocalDate.of(2026, 12, 6)));
         assertThat(receivables.balancesOf(accounts.get(account.getId())).openBalance()).isEqualByComparingTo("1056.96");
         assertThat(timeline.of(account.getId())).map(TimelineEntry::getSummary).contains(
-                "Late-payment interest 8.34 EUR on invoice R-100 for 2026-09: 30 days at 10.15 % (2.15 % reference + 8 points) on 1000.0000 EUR",
+                "Late-payment interest 8.34 EUR on invoice R-100 for 2026-09: 30 days at 10.15 % (2.15 % reference + 8 points) on 1000.00 EUR",
                 "Late-payment compensation 40.00 EUR on invoice R-100");
     }
 
