@@ -173,7 +173,7 @@ public class FollowUpTasks {
         variables.put(DESCRIPTION, task.getDescription() == null ? "" : task.getDescription());
         variables.put(CUSTOMER_NAME, account.getName());
         variables.put(CUSTOMER_NUMBER, account.getExternalId());
-        variables.put(INVOICE_NUMBER, invoice == null ? "" : invoice.getNumber());
+        variables.put(INVOICE_NUMBER, invoice == null ? "—" : invoice.getNumber());
         variables.put(DUE_DATE, task.getDueDate().toString());
         variables.put(CONSOLE_LINK, "/console/accounts/" + account.getExternalId());
         return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(reference(task)).setVariables(variables).execute();

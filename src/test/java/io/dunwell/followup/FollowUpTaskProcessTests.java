@@ -83,7 +83,7 @@ class FollowUpTaskProcessTests {
         assertThat(pi).isWaitingAt("Task_FollowUp");
         assertThat(task(pi)).hasName("Follow up: Check remittance — Tokyo Trading KK").isAssignedTo(agent);
         assertThat(pi).variables().containsEntry("followUpTaskId", task.getId()).containsEntry("assignee", agent)
-                .containsEntry("customerNumber", account.getExternalId()).containsEntry("invoiceNumber", "")
+                .containsEntry("customerNumber", account.getExternalId()).containsEntry("invoiceNumber", "—")
                 .containsEntry("consoleLink", "/console/accounts/" + account.getExternalId())
                 .containsEntry("dueDate", today.plusDays(5).toString()).containsEntry("autoEscalate", false)
                 .doesNotContainValue(account.getEmail()).hasSize(12);
