@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ import io.dunwell.account.AccountService;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.dunning.CaseJobs;
 import io.dunwell.dunning.Mailbox;
+import io.dunwell.system.security.Roles;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 
@@ -52,6 +55,7 @@ class FollowUpTaskProcessTests {
     @Autowired EscalationPoints escalationPoints;
     @Autowired Timeline timeline;
     @Autowired Clock clock;
+    @Autowired FilterService filters;
 
     FollowUpPeople people;
     CaseJobs jobs;
@@ -93,6 +97,7 @@ class FollowUpTaskProcessTests {
                 .isEqualTo(ZonedDateTime.of(today.plusDays(5).atTime(8, 0), ZoneId.of("Asia/Tokyo")).toInstant());
         assertThat(followUps.get(task.getId()).getStatus()).isEqualTo(FollowUpStatus.PENDING);
         assertThat(types(account)).containsExactly("FOLLOW_UP_CREATED");
+        assertThat(followUpsFilterOf(agent, Roles.AGENTS_GROUP)).containsExactly(task(pi).getId());
     }
 
     @Test
@@ -187,6 +192,8 @@ class FollowUpTaskProcessTests {
                 .isWaitingAt("Task_FollowUp").variables().containsEntry("escalatedTo", supervisor);
         assertThat(task(pi)).isAssignedTo(supervisor);
         assertThat(followUps.get(task.getId()).getEscalatedTo()).isEqualTo(supervisor);
+        assertThat(followUpsFilterOf(supervisor, Roles.SUPERVISORS_GROUP)).contains(task(pi).getId());
+        assertThat(followUpsFilterOf(agent, Roles.AGENTS_GROUP)).doesNotContain(task(pi).getId());
         assertThat(summaries(account)).contains("Follow-up task 'Check remittance' escalated from " + agent + " to " + supervisor);
 
         completeAs(supervisor, pi, Map.of("followUpOutcome", "completed", "followUpNote", "called them myself"));
@@ -235,6 +242,17 @@ class FollowUpTaskProcessTests {
         identity.setAuthenticatedUserId(userId);
         try {
             tasks.complete(task(pi).getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** What Tasklist's "Follow-ups" filter lists for the user. */
+    private List<String> followUpsFilterOf(String userId, String group) {
+        String filterId = filters.createFilterQuery().filterName("Follow-ups").singleResult().getId();
+        identity.setAuthentication(userId, List.of(group));
+        try {
+            return filters.<Task>list(filterId).stream().map(Task::getId).toList();
         } finally {
             identity.clearAuthentication();
         }
