@@ -4,6 +4,8 @@
   const GOOD = '#198754', COLLECTIONS = '#fd7e14', MINE = '#d63384', OTHERS = 'rgba(13, 110, 253, 0.55)';
   const AGE_COLOURS = ['#20c997', '#ffc107', '#fd7e14', '#dc3545', '#842029', '#6f42c1', '#495057'];
   const number = new Intl.NumberFormat(undefined, {maximumFractionDigits: 0});
+  // amounts with exactly their currency's decimals (none for JPY), as the server writes them
+  const money = new Intl.NumberFormat(undefined, {minimumFractionDigits: data.digits, maximumFractionDigits: data.digits});
 
   const standingTitle = document.getElementById('standing-title');
   const back = document.getElementById('standing-back');
@@ -65,7 +67,7 @@
       plugins: {
         tooltip: {callbacks: {label: (ctx) => {
           const p = ctx.raw;
-          return [p.name + ' (' + p.id + ')', data.currency + ' ' + number.format(p.y) + ' overdue · ' + p.x + ' days',
+          return [p.name + ' (' + p.id + ')', money.format(p.y) + ' ' + data.currency + ' overdue · ' + p.x + ' days',
                   'Agent: ' + p.agent];
         }}}
       },

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByExternalId(String externalId);
 
     List<Account> findByExternalIdIn(Collection<String> externalIds);
+
+    long countByCollectionStatus(String collectionStatus);
+
+    @Query("select distinct a.timeZone from Account a")
+    List<String> findTimeZones();
 }

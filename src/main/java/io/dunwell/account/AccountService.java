@@ -76,6 +76,17 @@ public class AccountService {
         return accounts.count();
     }
 
+    /** Today in the time zone of every account, for queries over many accounts. */
+    @Transactional(readOnly = true)
+    public AccountToday todayEverywhere() {
+        return AccountToday.at(clock, accounts.findTimeZones());
+    }
+
+    @Transactional(readOnly = true)
+    public long countWithStatus(String collectionStatus) {
+        return accounts.countByCollectionStatus(collectionStatus);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Account> find(String externalId) {
         return accounts.findByExternalId(externalId);

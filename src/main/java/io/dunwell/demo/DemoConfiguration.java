@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dunwell.account.AccountService;
@@ -25,6 +26,7 @@ import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.payment.PaymentService;
+import io.dunwell.worklist.Baskets;
 
 /**
  * The demo a newcomer gets from {@code mvn spring-boot:run}. On application ready, in this
@@ -57,6 +59,11 @@ class DemoConfiguration {
     @Bean
     DemoFollowUps demoFollowUps(FollowUpTasks followUps, AccountService accounts, JdbcTemplate jdbc, Clock clock) {
         return new DemoFollowUps(followUps, accounts, jdbc, clock);
+    }
+
+    @Bean
+    DemoBaskets demoBaskets(Baskets baskets, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new DemoBaskets(baskets, jdbc, clock);
     }
 
     @Bean

@@ -1,13 +1,13 @@
 package io.dunwell.dunning;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import io.dunwell.account.Account;
+import io.dunwell.system.Money;
 
 /**
  * Amounts and dates as the account's people read them, for the display strings of Tasklist forms.
@@ -19,11 +19,7 @@ final class AccountFormats {
     }
 
     static String money(BigDecimal amount, Account account) {
-        NumberFormat number = NumberFormat.getNumberInstance(account.locale());
-        int digits = account.currency().getDefaultFractionDigits();
-        number.setMinimumFractionDigits(digits);
-        number.setMaximumFractionDigits(digits);
-        return number.format(amount) + " " + account.getCurrency();
+        return Money.format(amount, account.currency(), account.locale()) + " " + account.getCurrency();
     }
 
     static String date(LocalDate date, Account account) {

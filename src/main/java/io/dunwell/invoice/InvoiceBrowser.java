@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -13,6 +12,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.dunwell.account.AccountToday;
 
 /**
  * The console's lists of invoices, read straight from SQL: one query per page, keyed on
@@ -25,8 +26,11 @@ public class InvoiceBrowser {
     public static final int PAGE_SIZE = 50;
     public static final int PLOT_POINTS = 500;
 
-    /** Open invoices more than {@code minDaysOverdue} days past due on {@code today} with more than {@code minOpen} open. */
-    public record Filter(LocalDate today, int minDaysOverdue, BigDecimal minOpen, String status, String currency,
+    /**
+     * Open invoices more than {@code minDaysOverdue} days past due with more than {@code minOpen} open,
+     * counted from {@code today} in each account's time zone.
+     */
+    public record Filter(AccountToday today, int minDaysOverdue, BigDecimal minOpen, String status, String currency,
                          String agent, String search, Sort sort) {
     }
 
@@ -91,11 +95,12 @@ public class InvoiceBrowser {
     private List<Row> query(Filter filter, String orderBy, int limit, long offset) {
         StringBuilder sql = new StringBuilder("""
                 select i.external_id, i.number, i.due_date, i.currency, i.amount, i.balance, i.status,
-                       a.external_id as account_external_id, a.name as account_name, a.assigned_agent, a.collection_status
+                       a.external_id as account_external_id, a.name as account_name, a.assigned_agent, a.collection_status,
+                       a.time_zone
                 from invoice i join account a on a.id = i.account_id
-                where i.status = 'OPEN' and i.due_date < :dueBefore and i.balance > :minOpen""");
+                where i.status = 'OPEN' and i.balance > :minOpen and """);
+        sql.append(filter.today().sqlDueBefore("i.due_date", "a.time_zone", filter.minDaysOverdue()));
         Map<String, Object> params = new HashMap<>();
-        params.put("dueBefore", filter.today().minusDays(filter.minDaysOverdue()));
         params.put("minOpen", filter.minOpen());
         if (present(filter.status())) {
             sql.append(" and a.collection_status = :status");
@@ -125,7 +130,7 @@ public class InvoiceBrowser {
             LocalDate due = rs.getDate("due_date").toLocalDate();
             String currency = rs.getString("currency").strip();
             rows.add(new Row(rs.getString("external_id"), rs.getString("number"), due,
-                    ChronoUnit.DAYS.between(due, filter.today()), currency, inCurrency(rs.getBigDecimal("amount"), currency),
+                    filter.today().daysSince(due, rs.getString("time_zone")), currency, inCurrency(rs.getBigDecimal("amount"), currency),
                     inCurrency(rs.getBigDecimal("balance"), currency), rs.getString("status"),
                     rs.getString("account_external_id"), rs.getString("account_name"), rs.getString("assigned_agent"),
                     rs.getString("collection_status")));

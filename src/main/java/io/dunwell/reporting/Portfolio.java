@@ -2,8 +2,6 @@ package io.dunwell.reporting;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +12,9 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.dunwell.account.AccountService;
+import io.dunwell.account.AccountToday;
 
 /**
  * Where the accounts stand now: by collection status, by age, plotted by age and overdue balance,
@@ -26,20 +27,20 @@ public class Portfolio {
     private static final String OF_AGENT = " and a.assigned_agent = ?";
 
     private static final String SCATTER = """
-            select a.external_id, a.name, a.assigned_agent, a.collection_status, s.oldest_unpaid_due_date, s.currency,
+            select a.external_id, a.name, a.assigned_agent, a.collection_status, a.time_zone, s.oldest_unpaid_due_date, s.currency,
                    (select coalesce(sum(i.balance), 0) from invoice i
-                    where i.account_id = a.id and i.status = 'OPEN' and i.due_date < ?) - s.unapplied_credit as overdue
+                    where i.account_id = a.id and i.status = 'OPEN' and %2$s) - s.unapplied_credit as overdue
             from account a join receivables_summary s on s.account_id = a.id
-            where %s and s.currency = ? and s.oldest_unpaid_due_date < ?%s
+            where %1$s and s.currency = ? and %3$s%4$s
             order by s.oldest_unpaid_due_date, s.open_invoice_total desc, a.id
             limit ?""";
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final AccountService accounts;
 
-    Portfolio(JdbcTemplate jdbc, Clock clock) {
+    Portfolio(JdbcTemplate jdbc, AccountService accounts) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.accounts = accounts;
     }
 
     /** The accounts' currencies, the one of most accounts first. */
@@ -63,14 +64,14 @@ public class Portfolio {
     /** Accounts in collections per bucket of their oldest unpaid invoice's days past due. */
     @Transactional(readOnly = true)
     public List<Long> inCollectionsByAge(AgingBuckets buckets, String agent) {
-        LocalDate today = LocalDate.now(clock);
+        AccountToday today = accounts.todayEverywhere();
         List<Long> counts = new ArrayList<>(Collections.nCopies(buckets.size(), 0L));
-        jdbc.query("select s.oldest_unpaid_due_date as due, count(*) as accounts from account a"
+        jdbc.query("select s.oldest_unpaid_due_date as due, a.time_zone, count(*) as accounts from account a"
                         + " left join receivables_summary s on s.account_id = a.id where " + IN_COLLECTIONS
-                        + (agent == null ? "" : OF_AGENT) + " group by s.oldest_unpaid_due_date",
+                        + (agent == null ? "" : OF_AGENT) + " group by s.oldest_unpaid_due_date, a.time_zone",
                 rs -> {
                     Date due = rs.getDate("due");
-                    int bucket = due == null ? 0 : buckets.indexOf(Aging.daysPastDue(due.toLocalDate(), today));
+                    int bucket = due == null ? 0 : buckets.indexOf(today.daysSince(due.toLocalDate(), rs.getString("time_zone")));
                     counts.set(bucket, counts.get(bucket) + rs.getLong("accounts"));
                 }, agentArgs(agent));
         return counts;
@@ -79,27 +80,30 @@ public class Portfolio {
     /** Up to {@code limit} overdue accounts in collections in one currency, the longest overdue (then largest) first. */
     @Transactional(readOnly = true)
     public List<ScatterPoint> scatter(String currency, String agent, int limit) {
-        LocalDate today = LocalDate.now(clock);
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(today), currency, Date.valueOf(today)));
+        AccountToday today = accounts.todayEverywhere();
+        List<Object> args = new ArrayList<>(List.of(currency));
         if (agent != null) {
             args.add(agent);
         }
         args.add(limit);
-        return jdbc.query(SCATTER.formatted(IN_COLLECTIONS, agent == null ? "" : OF_AGENT), (rs, row) -> new ScatterPoint(
+        return jdbc.query(SCATTER.formatted(IN_COLLECTIONS, today.sqlDueBefore("i.due_date", "a.time_zone", 0),
+                        today.sqlDueBefore("s.oldest_unpaid_due_date", "a.time_zone", 0), agent == null ? "" : OF_AGENT),
+                (rs, row) -> new ScatterPoint(
                 rs.getString("external_id"), rs.getString("name"), rs.getString("assigned_agent"), rs.getString("collection_status"),
-                Aging.daysPastDue(rs.getDate("oldest_unpaid_due_date").toLocalDate(), today),
+                today.daysSince(rs.getDate("oldest_unpaid_due_date").toLocalDate(), rs.getString("time_zone")),
                 rs.getBigDecimal("overdue"), rs.getString("currency").trim()), args.toArray());
     }
 
     /** How many accounts {@link #scatter} could show, had it no limit. */
     @Transactional(readOnly = true)
     public long overdueInCollections(String currency, String agent) {
-        List<Object> args = new ArrayList<>(List.of(currency, Date.valueOf(LocalDate.now(clock))));
+        List<Object> args = new ArrayList<>(List.of(currency));
         if (agent != null) {
             args.add(agent);
         }
         return jdbc.queryForObject("select count(*) from account a join receivables_summary s on s.account_id = a.id where "
-                + IN_COLLECTIONS + " and s.currency = ? and s.oldest_unpaid_due_date < ?" + (agent == null ? "" : OF_AGENT),
+                + IN_COLLECTIONS + " and s.currency = ? and "
+                + accounts.todayEverywhere().sqlDueBefore("s.oldest_unpaid_due_date", "a.time_zone", 0) + (agent == null ? "" : OF_AGENT),
                 Long.class, args.toArray());
     }
 
@@ -130,14 +134,14 @@ public class Portfolio {
     /** Up to {@code limit} of the agent's accounts, the longest overdue first. */
     @Transactional(readOnly = true)
     public List<AssignedAccount> assignedTo(String agent, int limit) {
-        LocalDate today = LocalDate.now(clock);
-        return jdbc.query("select a.external_id, a.name, a.collection_status, a.currency, s.oldest_unpaid_due_date,"
+        AccountToday today = accounts.todayEverywhere();
+        return jdbc.query("select a.external_id, a.name, a.collection_status, a.currency, a.time_zone, s.oldest_unpaid_due_date,"
                         + " coalesce(s.open_invoice_total - s.unapplied_credit, 0) as balance"
                         + " from account a left join receivables_summary s on s.account_id = a.id where a.assigned_agent = ?"
                         + " order by case when s.oldest_unpaid_due_date is null then 1 else 0 end, s.oldest_unpaid_due_date, a.id limit ?",
                 (rs, row) -> {
                     Date due = rs.getDate("oldest_unpaid_due_date");
-                    Long days = due == null ? null : Aging.daysPastDue(due.toLocalDate(), today);
+                    Long days = due == null ? null : today.daysSince(due.toLocalDate(), rs.getString("time_zone"));
                     return new AssignedAccount(rs.getString("external_id"), rs.getString("name"), rs.getString("collection_status"),
                             rs.getString("currency").trim(), rs.getBigDecimal("balance"), days != null && days > 0 ? days : null);
                 }, agent, limit);

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dunwell.account.AccountService;
 import io.dunwell.account.CollectionStatus;
 
 /**
@@ -40,8 +41,10 @@ public class ConsoleSettings {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountService accounts;
 
-    ConsoleSettings(SettingsStore store, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
+    ConsoleSettings(SettingsStore store, ObjectMapper json, ApplicationEventPublisher events, Clock clock, AccountService accounts) {
+        this.accounts = accounts;
         this.store = store;
         this.json = json;
         this.events = events;
@@ -120,6 +123,12 @@ public class ConsoleSettings {
         List<String> custom = new ArrayList<>(customStatuses());
         if (!custom.remove(code)) {
             throw new SettingRejected("There is no status " + code + ".");
+        }
+        // removing it would leave those accounts with a status no list or filter offers any more
+        long inUse = accounts.countWithStatus(code);
+        if (inUse > 0) {
+            throw new SettingRejected("The status " + code + " is in use by " + inUse + (inUse == 1 ? " account" : " accounts")
+                    + " and cannot be removed; give them another status first.");
         }
         write(CUSTOM_STATUSES, custom, changedBy);
     }

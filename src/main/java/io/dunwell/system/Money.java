@@ -2,7 +2,9 @@ package io.dunwell.system;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
 
 /** Exact amounts: every amount is scaled to its currency's minor unit and never rounded silently. */
 public final class Money {
@@ -37,6 +39,14 @@ public final class Money {
                     amount.toPlainString() + " has more decimals than " + currency.getCurrencyCode() + " allows (" + digits + ")");
         }
         return amount.setScale(digits, RoundingMode.UNNECESSARY);
+    }
+
+    /** The amount as a reader of {@code locale} groups numbers, with exactly the currency's decimals (none for JPY). */
+    public static String format(BigDecimal amount, Currency currency, Locale locale) {
+        NumberFormat number = NumberFormat.getNumberInstance(locale);
+        number.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        number.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        return number.format(amount);
     }
 
     public static BigDecimal zero(Currency currency) {

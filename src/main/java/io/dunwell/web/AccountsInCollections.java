@@ -3,7 +3,6 @@ package io.dunwell.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +11,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.dunwell.account.AccountService;
+import io.dunwell.account.AccountToday;
 import io.dunwell.account.CollectionStatus;
 
 /**
  * The accounts list as one query over the account and its receivables summary, with the total
- * count as a window over the same rows, so a page of 100k accounts costs one round trip. Days
- * past due count from today in UTC here, not in each account's time zone as the account page
- * does: a list sorted by a per-row time zone could not use the summary's date as it is.
+ * count as a window over the same rows, so a page of 100k accounts costs one round trip. The days
+ * past due shown count from today in each account's time zone, as the account page and the dunning
+ * do; the filter's and the sort's cut-off stay on UTC's date, which can be a day off the customer's.
  */
 @Repository
 class AccountsInCollections {
@@ -56,14 +57,17 @@ class AccountsInCollections {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final AccountService accounts;
 
-    AccountsInCollections(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    AccountsInCollections(NamedParameterJdbcTemplate jdbc, Clock clock, AccountService accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     Page find(AccountFilter filter, String signedInUser) {
         LocalDate today = LocalDate.now(clock);
+        AccountToday todayWhereTheCustomerIs = accounts.todayEverywhere();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("goodStanding", CollectionStatus.GOOD_STANDING)
                 .addValue("dueBefore", today.minusDays(filter.minDaysOverdue()))
@@ -93,7 +97,7 @@ class AccountsInCollections {
             where.add("(lower(a.name) like :pattern escape '\\' or lower(a.external_id) like :pattern escape '\\')");
             params.addValue("pattern", "%" + escapeLike(filter.search().toLowerCase()) + "%");
         }
-        String sql = "select a.external_id, a.name, a.collection_status, a.assigned_agent, a.currency,"
+        String sql = "select a.external_id, a.name, a.collection_status, a.assigned_agent, a.currency, a.time_zone,"
                 + " s.open_invoice_total - s.unapplied_credit as balance, s.oldest_unpaid_due_date, count(*) over () as total"
                 + " from account a join receivables_summary s on s.account_id = a.id"
                 + " where " + String.join(" and ", where)
@@ -105,7 +109,7 @@ class AccountsInCollections {
             LocalDate oldest = rs.getObject("oldest_unpaid_due_date", LocalDate.class);
             return new Row(rs.getString("external_id"), rs.getString("name"), rs.getString("collection_status"),
                     rs.getString("assigned_agent"), rs.getString("currency"), rs.getBigDecimal("balance"), oldest,
-                    oldest == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(oldest, today)));
+                    oldest == null ? 0 : Math.max(0, todayWhereTheCustomerIs.daysSince(oldest, rs.getString("time_zone"))));
         });
         return new Page(rows, total[0], filter.page(), AccountFilter.PAGE_SIZE);
     }

@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,20 +34,17 @@ class AgentsController {
     private final Agents agents;
     private final DashboardBuckets buckets;
     private final Portfolio portfolio;
-    private final SignedIn signedIn;
     private final ScriptJson json;
 
-    AgentsController(Agents agents, Portfolio portfolio, SignedIn signedIn, ScriptJson json, DashboardBuckets buckets) {
+    AgentsController(Agents agents, Portfolio portfolio, ScriptJson json, DashboardBuckets buckets) {
         this.buckets = buckets;
         this.agents = agents;
         this.portfolio = portfolio;
-        this.signedIn = signedIn;
         this.json = json;
     }
 
     @GetMapping("/agents")
-    String list(Authentication user, Model model) {
-        signedIn.describe(user, model);
+    String list(Model model) {
         model.addAttribute("agents", agents.list());
         model.addAttribute("loads", portfolio.agents().stream().filter(load -> load.agent() != null)
                 .collect(Collectors.toMap(AgentLoad::agent, Function.identity())));
@@ -57,8 +53,7 @@ class AgentsController {
     }
 
     @GetMapping("/agents/{userId}")
-    String show(@PathVariable String userId, Authentication user, Model model) {
-        signedIn.describe(user, model);
+    String show(@PathVariable String userId, Model model) {
         Agent agent = agents.find(userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no agent " + userId));
         AgingBuckets buckets = this.buckets.current();
         Standing standing = portfolio.standing(userId);

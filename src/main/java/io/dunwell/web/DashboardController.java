@@ -22,6 +22,7 @@ import io.dunwell.reporting.KeyMetrics;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.reporting.ScatterPoint;
 import io.dunwell.reporting.Standing;
+import io.dunwell.system.Money;
 
 /** The console's front page: how the receivables stand, who works them, and how collection goes month over month. */
 @Controller
@@ -33,27 +34,24 @@ class DashboardController {
     private final Portfolio portfolio;
     private final KeyMetrics metrics;
     private final Agents agents;
-    private final SignedIn signedIn;
     private final ScriptJson json;
     private final Clock clock;
 
-    DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, SignedIn signedIn, ScriptJson json, Clock clock,
+    DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, ScriptJson json, Clock clock,
                         DashboardBuckets buckets) {
         this.buckets = buckets;
         this.portfolio = portfolio;
         this.metrics = metrics;
         this.agents = agents;
-        this.signedIn = signedIn;
         this.json = json;
         this.clock = clock;
     }
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String currency, Authentication user, Model model) {
-        signedIn.describe(user, model);
         AgingBuckets buckets = this.buckets.current();
         List<String> currencies = portfolio.currencies();
-        String plotted = currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
+        String plotted = currency != null && currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
         Standing standing = portfolio.standing(null);
         List<Long> byAge = portfolio.inCollectionsByAge(buckets, null);
         List<ScatterPoint> points = portfolio.scatter(plotted, null, SCATTER_LIMIT);
@@ -75,6 +73,7 @@ class DashboardController {
                 "inCollectionsByAge", byAge,
                 "me", user.getName(),
                 "currency", plotted,
+                "digits", Money.currency(plotted).getDefaultFractionDigits(),
                 "points", points.stream().map(point -> point(point, user.getName())).toList())));
         return "dashboard";
     }

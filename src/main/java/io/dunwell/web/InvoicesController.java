@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dunwell.account.AccountService;
 import io.dunwell.invoice.InvoiceBrowser;
 import io.dunwell.invoice.InvoiceBrowser.Filter;
 import io.dunwell.invoice.InvoiceBrowser.Sort;
@@ -34,8 +36,11 @@ class InvoicesController {
     private final Clock clock;
     private final ObjectMapper objectMapper;
 
+    private final AccountService accounts;
+
     InvoicesController(InvoiceBrowser browser, InvoiceService invoices, ConsoleSettings settings, Clock clock,
-                       ObjectMapper objectMapper) {
+                       ObjectMapper objectMapper, AccountService accounts) {
+        this.accounts = accounts;
         this.objectMapper = objectMapper;
         this.browser = browser;
         this.invoices = invoices;
@@ -46,14 +51,16 @@ class InvoicesController {
     @GetMapping("/invoices")
     String critical(@RequestParam(required = false) String status, @RequestParam(required = false) String currency,
                     @RequestParam(required = false) String agent, @RequestParam(required = false) String q,
-                    @RequestParam(defaultValue = "OLDEST") Sort sort, @RequestParam(defaultValue = "0") int page, Model model) {
+                    @RequestParam(defaultValue = "OLDEST") Sort sort, @RequestParam(defaultValue = "0") int page, Locale viewer,
+                    Model model) {
         OverdueCondition critical = settings.criticalInvoices();
-        Filter filter = new Filter(LocalDate.now(clock), critical.daysOverdue(), critical.amount(), status, currency, agent, q, sort);
+        ConsoleAmounts amounts = new ConsoleAmounts(viewer);
+        Filter filter = new Filter(accounts.todayEverywhere(), critical.daysOverdue(), critical.amount(), status, currency, agent, q, sort);
         model.addAttribute("condition", critical);
         model.addAttribute("page", browser.critical(filter, page));
         List<Map<String, Object>> plot = browser.plot(filter).stream()
                 .map(row -> Map.<String, Object>of("x", row.daysOverdue(), "y", row.balance(), "id", row.externalId(),
-                        "label", row.number() + " · " + row.accountName() + " · " + row.balance() + " " + row.currency()))
+                        "label", row.number() + " · " + row.accountName() + " · " + amounts.format(row.balance(), row.currency()) + " " + row.currency()))
                 .toList();
         model.addAttribute("plotSize", plot.size());
         model.addAttribute("plotJson", json(plot));
@@ -80,7 +87,9 @@ class InvoicesController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No invoice " + externalId));
         model.addAttribute("invoice", view.invoice());
         model.addAttribute("accountExternalId", view.accountExternalId());
-        model.addAttribute("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(view.invoice().getDueDate(), LocalDate.now(clock))));
+        // counted where the customer is, as the dunning counts it
+        LocalDate today = accounts.require(view.accountExternalId()).today(clock);
+        model.addAttribute("daysOverdue", Math.max(0, ChronoUnit.DAYS.between(view.invoice().getDueDate(), today)));
         model.addAttribute("allocations", browser.allocations(view.invoice().getId()));
         return "invoice";
     }

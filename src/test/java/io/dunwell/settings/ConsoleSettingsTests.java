@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.dunwell.DunwellIntegrationTest;
+import io.dunwell.account.Account;
+import io.dunwell.account.AccountDetails;
+import io.dunwell.account.AccountService;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.DunningSchedule;
 
@@ -30,6 +34,8 @@ class ConsoleSettingsTests {
     ManagementService management;
     @Autowired
     TemplatePreviews previews;
+    @Autowired
+    AccountService accounts;
 
     @Test
     void overlappingBucketsAreRefusedAndTheOldOnesStay() {
@@ -105,6 +111,20 @@ class ConsoleSettingsTests {
 
         settings.removeCollectionStatus(code, "sarah");
         assertThat(settings.collectionStatuses()).doesNotContain(code).containsAll(CollectionStatus.BUILT_IN);
+    }
+
+    @Test
+    void aStatusThatAccountsHaveCannotBeRemoved() {
+        String code = settings.addCollectionStatus("In court " + System.nanoTime() % 100000, "sarah");
+        for (int i = 0; i < 2; i++) {
+            Account account = accounts.upsert("ACC-" + UUID.randomUUID(), new AccountDetails("Court case " + i, "ap@customer.example",
+                    null, "en-US", "UTC", "EUR", null)).account();
+            accounts.changeCollectionStatus(account.getId(), code);
+        }
+
+        assertThatThrownBy(() -> settings.removeCollectionStatus(code, "sarah"))
+                .isInstanceOf(SettingRejected.class).hasMessageContaining("in use by 2 accounts");
+        assertThat(settings.customStatuses()).contains(code);
     }
 
     @Test

@@ -89,6 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/late-charges/runs")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
                         .requestMatchers(antMatcher("/api/v1/accounts/**"), antMatcher("/api/v1/invoices/**"),
                                 antMatcher("/api/v1/credit-notes/**"), antMatcher("/api/v1/imports/**")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
+                        .requestMatchers(antMatcher("/api/v1/baskets"), antMatcher("/api/v1/baskets/**")).hasRole(Roles.AGENT)
                         .requestMatchers(antMatcher("/api/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/settings"), antMatcher("/settings/**")).hasRole(Roles.SUPERVISOR)
                         .anyRequest().authenticated())

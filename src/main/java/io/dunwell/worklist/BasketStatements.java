@@ -1,0 +1,74 @@
+package io.dunwell.worklist;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.dunwell.notification.MailDispatcher;
+import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.OutboxMessage;
+import io.dunwell.system.BadRequestException;
+
+/**
+ * Mails every account in a basket its statement of account (the open items as a PDF) through the
+ * outbox. The messages are written in one transaction, keyed by basket, request and account, then
+ * sent one by one: a double click or a retry of the same request finds the same messages and sends
+ * only those not sent yet, so each customer gets one mail per request.
+ */
+@Service
+public class BasketStatements {
+
+    public static final String TEMPLATE = "account-statement";
+    static final int MAX_REQUEST_ID = 100;
+    private static final Logger log = LoggerFactory.getLogger(BasketStatements.class);
+
+    /** How the request went: messages written, mailed now, and left unsent (no address, or SMTP refused: retry the request). */
+    public record Mailed(int queued, int sent, int notSent) {
+    }
+
+    private final Baskets baskets;
+    private final NotificationService notifications;
+    private final MailDispatcher dispatcher;
+    private final TransactionTemplate transaction;
+
+    BasketStatements(Baskets baskets, NotificationService notifications, MailDispatcher dispatcher,
+                     PlatformTransactionManager transactions) {
+        this.baskets = baskets;
+        this.notifications = notifications;
+        this.dispatcher = dispatcher;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public Mailed email(Long basketId, String requestId, String user, boolean supervisor) {
+        if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID) {
+            throw new BadRequestException("requestId", "Send an id for this request (up to " + MAX_REQUEST_ID
+                    + " characters), the same one when you retry it");
+        }
+        Basket basket = baskets.require(basketId);
+        Baskets.checkMayWork(basket, user, supervisor);
+        List<OutboxMessage> messages = transaction.execute(status -> basket.accountIds().stream().distinct()
+                .map(accountId -> notifications.enqueue(accountId, TEMPLATE,
+                        "basket-" + basketId + ":statement:" + requestId.trim() + ":" + accountId, Map.of(), true))
+                .toList());
+        int sent = 0;
+        for (OutboxMessage message : messages) {
+            if (message.isSent()) {
+                sent++;
+                continue;
+            }
+            try {
+                dispatcher.send(message.getId());
+                sent += notifications.find(message.getId()).filter(OutboxMessage::isSent).isPresent() ? 1 : 0;
+            } catch (MailException refused) {
+                log.warn("Statement {} of basket {} not sent, retry the request: {}", message.getId(), basketId, refused.getMessage());
+            }
+        }
+        return new Mailed(messages.size(), sent, messages.size() - sent);
+    }
+}

@@ -1,0 +1,103 @@
+package io.dunwell.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.dunwell.agent.Agent;
+import io.dunwell.agent.Agents;
+import io.dunwell.reporting.AgentLoad;
+import io.dunwell.reporting.AgingBuckets;
+import io.dunwell.reporting.CurrencyMetrics;
+import io.dunwell.reporting.KeyMetrics;
+import io.dunwell.reporting.KeyMetricsReport;
+import io.dunwell.reporting.Period;
+import io.dunwell.reporting.Portfolio;
+import io.dunwell.reporting.ScatterPoint;
+import io.dunwell.reporting.Standing;
+import io.dunwell.reporting.Trend;
+
+@ConsoleWebMvcTest
+class DashboardControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Portfolio portfolio;
+    @Autowired
+    KeyMetrics metrics;
+    @Autowired
+    Agents agents;
+    @Autowired
+    DashboardBuckets buckets;
+
+    @BeforeEach
+    void aYenAndAEuroPortfolio() {
+        AgingBuckets aging = new AgingBuckets(List.of(new AgingBuckets.Bucket("Current", Integer.MIN_VALUE, 0),
+                new AgingBuckets.Bucket("1+", 1, Integer.MAX_VALUE)));
+        given(buckets.current()).willReturn(aging);
+        given(portfolio.currencies()).willReturn(List.of("JPY", "EUR"));
+        given(portfolio.standing(null)).willReturn(new Standing(Map.of("IN_COLLECTIONS", 2L, "GOOD_STANDING", 5L)));
+        given(portfolio.inCollectionsByAge(aging, null)).willReturn(List.of(0L, 2L));
+        given(portfolio.scatter(eq("JPY"), isNull(), anyInt())).willReturn(List.of(new ScatterPoint("ACC-JP",
+                "</script><script>alert(1)</script>", "bob", "IN_COLLECTIONS", 61, new BigDecimal("250000"), "JPY")));
+        given(portfolio.agents()).willReturn(List.of(new AgentLoad("bob", 2,
+                Map.of("JPY", new BigDecimal("250000")), Map.of("IN_COLLECTIONS", 2L))));
+        given(agents.list()).willReturn(List.of(new Agent("bob", "Bob <Agent>", null, true, null)));
+        Trend flat = new Trend(BigDecimal.TEN, BigDecimal.TEN);
+        given(metrics.report(any())).willReturn(new KeyMetricsReport(Period.last30Days(LocalDate.parse("2026-03-02")), aging,
+                List.of(new CurrencyMetrics("JPY", flat, flat, new BigDecimal("250000"), new BigDecimal("250000"),
+                                List.of(BigDecimal.ZERO, new BigDecimal("250000"))),
+                        new CurrencyMetrics("EUR", flat, flat, new BigDecimal("1234.50"), BigDecimal.ZERO,
+                                List.of(new BigDecimal("1234.50"), new BigDecimal("0.00")))),
+                flat, flat, flat, 3, 1));
+    }
+
+    @Test
+    void theAgingTableShowsEachCurrencyWithItsDecimals() throws Exception {
+        mvc.perform(get("/").with(user("alice").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">250,000</td>")))
+                .andExpect(content().string(containsString(">1,234.50</td>")))
+                .andExpect(content().string(not(containsString("250,000.00"))))
+                .andExpect(content().string(containsString("Bob &lt;Agent&gt;")));
+    }
+
+    @Test
+    void theChartDataCannotEndItsScriptElementAndCarriesTheCurrencysDecimals() throws Exception {
+        String page = mvc.perform(get("/").with(user("alice").roles("AGENT"))).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("</script><script>alert(1)");
+        String chartData = (String) mvc.perform(get("/").with(user("alice").roles("AGENT"))).andReturn().getModelAndView()
+                .getModel().get("chartData");
+        assertThat(chartData).contains("\"currency\":\"JPY\"", "\"digits\":0", "\"x\":61");
+        String euro = (String) mvc.perform(get("/").param("currency", "EUR").with(user("alice").roles("AGENT"))).andReturn()
+                .getModelAndView().getModel().get("chartData");
+        assertThat(euro).contains("\"currency\":\"EUR\"", "\"digits\":2");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() throws Exception {
+        mvc.perform(get("/").accept("text/html")).andExpect(redirectedUrlPattern("**/login"));
+    }
+}
