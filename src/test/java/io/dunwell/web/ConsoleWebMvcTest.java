@@ -17,6 +17,7 @@ import io.dunwell.agent.Agents;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.DunningSchedule;
+import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.InvoiceBrowser;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.invoice.Receivables;
@@ -44,6 +45,6 @@ import io.dunwell.timeline.Timeline;
 @MockitoBean(types = {IdentityService.class, AccountsInCollections.class, AgentDirectory.class, ConsoleSettings.class,
         AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, DashboardBuckets.class, InvoiceBrowser.class,
-        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class})
+        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, FollowUpTasks.class})
 public @interface ConsoleWebMvcTest {
 }
