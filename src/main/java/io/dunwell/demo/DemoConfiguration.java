@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dunwell.account.AccountService;
 import io.dunwell.agent.EscalationPoints;
+import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.payment.PaymentService;
@@ -53,6 +54,11 @@ class DemoConfiguration {
                               DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity,
                               JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         return new DemoJourneys(accounts, receivables, delinquent, run, cases, runtime, tasks, identity, jdbc, transactions, clock);
+    }
+
+    @Bean
+    DemoFollowUps demoFollowUps(FollowUpTasks followUps, AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+        return new DemoFollowUps(followUps, accounts, jdbc, clock);
     }
 
     @Bean

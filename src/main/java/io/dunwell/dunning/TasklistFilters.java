@@ -46,6 +46,8 @@ class TasklistFilters {
     static final String COLLECTIONS_GROUP = "Collections group";
     static final String ESCALATIONS = "Escalations";
     static final String PROMISES_DUE = "Promises due";
+    /** The follow-up module's tasks (FollowUpTaskProcess) assigned to me, soonest due first. */
+    static final String FOLLOW_UPS = "Follow-ups";
     static final List<String> READERS = List.of(Roles.AGENTS_GROUP, Roles.SUPERVISORS_GROUP, Roles.ADMINS_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
@@ -74,6 +76,9 @@ class TasklistFilters {
                     () -> tasks.createTaskQuery().taskCandidateGroup(Roles.SUPERVISORS_GROUP).includeAssignedTasks());
             ensure(PROMISES_DUE, 4, "#bf8700", "Broken promises to follow up",
                     () -> tasks.createTaskQuery().taskDefinitionKey("Task_FollowUpBrokenPromise"));
+            ensure(FOLLOW_UPS, 5, "#8250df", "Follow-up tasks assigned to me, by due date",
+                    () -> tasks.createTaskQuery().taskDefinitionKey("Task_FollowUp").taskAssigneeExpression("${currentUser()}")
+                            .orderByDueDate().asc());
         });
     }
 

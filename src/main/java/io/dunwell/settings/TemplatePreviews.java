@@ -73,6 +73,14 @@ public class TemplatePreviews {
         // a bulk message, placeholders already filled in
         values.put("messageSubject", "Your account CUST-10042");
         values.put("messageBody", "Dear Muster & Sample Trading GmbH,\nyour balance of 2,034.90 is overdue. Please pay today.");
+        // the mails about a follow-up task, to its assignee and owner
+        values.put("recipient", "alice");
+        values.put("taskName", "Check the remittance advice");
+        values.put("description", "They say the transfer left on Monday; match it when it arrives.");
+        values.put("assignee", "alice");
+        values.put("owner", "sarah");
+        values.put("reminderDate", today.plusDays(1));
+        values.put("autoEscalate", "yes");
         return values;
     }
 

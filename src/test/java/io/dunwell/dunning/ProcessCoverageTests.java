@@ -37,7 +37,8 @@ class ProcessCoverageTests {
     RepositoryService repository;
 
     @ParameterizedTest
-    @ValueSource(strings = {"DunningCaseProcess", "DunningRunProcess", "CollectionSessionProcess"})
+    @ValueSource(strings = {"DunningCaseProcess", "DunningRunProcess", "CollectionSessionProcess", "FollowUpTaskProcess",
+            "LatePaymentChargesProcess"})
     void processTestsPassThroughAtLeastNinetyPercentOfTheFlowNodes(String processKey) {
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
                 .singleResult().getId();

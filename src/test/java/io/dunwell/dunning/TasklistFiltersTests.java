@@ -4,6 +4,7 @@ import static io.dunwell.dunning.TasklistFilters.COLLECTIONS_GROUP;
 import static io.dunwell.dunning.TasklistFilters.ESCALATIONS;
 import static io.dunwell.dunning.TasklistFilters.MY_CALLS;
 import static io.dunwell.dunning.TasklistFilters.PROMISES_DUE;
+import static io.dunwell.dunning.TasklistFilters.FOLLOW_UPS;
 import static io.dunwell.dunning.TasklistFilters.READERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class TasklistFiltersTests {
 
     private static final String AGENT = "filtersagent";
     private static final String OTHER_AGENT = "filtersotheragent";
-    private static final List<String> ALL = List.of(MY_CALLS, COLLECTIONS_GROUP, ESCALATIONS, PROMISES_DUE);
+    private static final List<String> ALL = List.of(MY_CALLS, COLLECTIONS_GROUP, ESCALATIONS, PROMISES_DUE, FOLLOW_UPS);
 
     @Autowired
     TasklistFilters bootstrap;

@@ -18,6 +18,7 @@ import io.dunwell.agent.Agents;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.DunningSchedule;
+import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.InvoiceBrowser;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.invoice.Receivables;
@@ -49,6 +50,7 @@ import io.dunwell.timeline.Timeline;
 @MockitoBean(types = {IdentityService.class, AccountsInCollections.class, AgentDirectory.class, ConsoleSettings.class,
         AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, DashboardBuckets.class, InvoiceBrowser.class,
-        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class})
+        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class,
+        FollowUpTasks.class})
 public @interface ConsoleWebMvcTest {
 }

@@ -87,6 +87,8 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/bulk-actions")).hasRole(Roles.AGENT)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/payments")).hasAnyRole(Roles.AGENT, Roles.INTEGRATION)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/dunning-runs")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/follow-up-tasks"), antMatcher(HttpMethod.POST, "/api/v1/follow-up-tasks/**")).hasRole(Roles.AGENT)
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/late-charges/runs")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
                         .requestMatchers(antMatcher("/api/v1/accounts/**"), antMatcher("/api/v1/invoices/**"),
                                 antMatcher("/api/v1/credit-notes/**"), antMatcher("/api/v1/imports/**")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
                         .requestMatchers(antMatcher("/api/v1/baskets"), antMatcher("/api/v1/baskets/**")).hasRole(Roles.AGENT)

@@ -1,0 +1,203 @@
+package io.dunwell.charges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dunwell.DunwellIntegrationTest;
+import io.dunwell.account.Account;
+import io.dunwell.account.AccountDetails;
+import io.dunwell.account.AccountService;
+import io.dunwell.dunning.CaseJobs;
+import io.dunwell.invoice.Invoice;
+import io.dunwell.invoice.InvoiceCommand;
+import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Receivables;
+import io.dunwell.payment.PaymentCommand;
+import io.dunwell.payment.PaymentService;
+import io.dunwell.system.SharedClock;
+import io.dunwell.system.security.Roles;
+import io.dunwell.system.security.TestUsers;
+import io.dunwell.timeline.Timeline;
+import io.dunwell.timeline.TimelineEntry;
+
+/**
+ * LatePaymentChargesProcess, scheduled and started through the API: the EU rule (reference rate
+ * 2.15 % + 8 points, 40 EUR) on the test segment, booked as charge invoices, each period once.
+ * The clock stands on 22 November 2026, 10:00 UTC, so September and October 2026 are closed months.
+ */
+@DunwellIntegrationTest
+class LatePaymentChargesProcessTests {
+
+    static final String SEGMENT = "latechargetest";
+
+    @Autowired AccountService accounts;
+    @Autowired InvoiceService invoices;
+    @Autowired Receivables receivables;
+    @Autowired PaymentService payments;
+    @Autowired Timeline timeline;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired SharedClock clock;
+    @Autowired HistoryService history;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired MockMvc mvc;
+
+    CaseJobs jobs;
+
+    @BeforeEach
+    void setUp() {
+        jobs = new CaseJobs(management);
+        clock.setNow(Instant.parse("2026-11-22T10:00:00Z"));
+        TestUsers.ensure(identity, "lcsupervisor", Roles.SUPERVISORS_GROUP);
+    }
+
+    @AfterEach
+    void restoreClock() {
+        clock.reset();
+    }
+
+    @Test
+    void scheduledRunChargesInterestPerClosedMonthAndTheCompensationOnce() {
+        Account account = account(SEGMENT, "EUR");
+        Invoice late = invoice(account, "R-100", LocalDate.of(2026, 8, 31), "1000.00", "EUR");
+
+        runOnSchedule();
+
+        assertThat(chargesOf(late)).containsExactly(
+                "2026-09 INTEREST 30 days 10.1500 % on 1000.0000 = 8.3400",
+                "2026-10 INTEREST 31 days 10.1500 % on 1000.0000 = 8.6200",
+                "once FLAT 40.0000");
+        assertThat(chargeInvoicesOf(account)).extracting(Invoice::getNumber, Invoice::getAmount, Invoice::getDueDate)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("LC-2026-09-I-R-100", new BigDecimal("8.34"), LocalDate.of(2026, 12, 6)),
+                        org.assertj.core.groups.Tuple.tuple("LC-2026-10-I-R-100", new BigDecimal("8.62"), LocalDate.of(2026, 12, 6)),
+                        org.assertj.core.groups.Tuple.tuple("LC-F-R-100", new BigDecimal("40.00"), LocalDate.of(2026, 12, 6)));
+        assertThat(receivables.balancesOf(accounts.get(account.getId())).openBalance()).isEqualByComparingTo("1056.96");
+        assertThat(timeline.of(account.getId())).map(TimelineEntry::getSummary).contains(
+                "Late-payment interest 8.34 EUR on invoice R-100 for 2026-09: 30 days at 10.15 % (2.15 % reference + 8 points) on 1000.00 EUR",
+                "Late-payment compensation 40.00 EUR on invoice R-100");
+    }
+
+    @Test
+    void runTwiceThroughTheApiChargesEachPeriodOnce() throws Exception {
+        Account account = account(SEGMENT, "EUR");
+        Invoice late = invoice(account, "R-200", LocalDate.of(2026, 9, 30), "1000.00", "EUR");
+
+        for (int i = 0; i < 2; i++) {
+            String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/late-charges/runs").with(httpBasic("lcsupervisor", TestUsers.PASSWORD)))
+                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            String run = new ObjectMapper().readTree(body).get("id").asText();
+            jobs.runDue(run);
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult().getState()).isEqualTo("COMPLETED");
+        }
+
+        assertThat(chargesOf(late)).containsExactly("2026-10 INTEREST 31 days 10.1500 % on 1000.0000 = 8.6200", "once FLAT 40.0000");
+        assertThat(chargeInvoicesOf(account)).hasSize(2);
+    }
+
+    @Test
+    void aMonthLaterOnlyTheNewMonthIsChargedAndChargesBearNoInterest() {
+        Account account = account(SEGMENT, "EUR");
+        Invoice late = invoice(account, "R-300", LocalDate.of(2026, 10, 15), "2500.00", "EUR");
+        runOnSchedule();
+        assertThat(chargesOf(late)).containsExactly("2026-10 INTEREST 16 days 10.1500 % on 2500.0000 = 11.1200", "once FLAT 40.0000");
+
+        clock.setNow(Instant.parse("2027-01-05T10:00:00Z"));
+        runOnSchedule();
+
+        assertThat(chargesOf(late)).containsExactly("2026-10 INTEREST 16 days 10.1500 % on 2500.0000 = 11.1200", "once FLAT 40.0000",
+                "2026-11 INTEREST 30 days 10.1500 % on 2500.0000 = 20.8600",
+                "2026-12 INTEREST 31 days 10.1500 % on 2500.0000 = 21.5500");
+        assertThat(jdbc.queryForObject("select count(*) from late_charge where account_id = ?", Integer.class, account.getId()))
+                .as("the first charges, overdue since 2026-12-06, got no interest of their own").isEqualTo(4);
+    }
+
+    @Test
+    void nothingIsChargedOutsideAnEnabledSegmentOnAPaidInvoiceOrInAnotherCurrencysCompensation() {
+        Account disabled = account("enterprise", "EUR");
+        Invoice notCharged = invoice(disabled, "R-400", LocalDate.of(2026, 8, 31), "1000.00", "EUR");
+        Account paying = account(SEGMENT, "EUR");
+        Invoice paid = invoice(paying, "R-401", LocalDate.of(2026, 8, 31), "1000.00", "EUR");
+        payments.record(new PaymentCommand("PAY-" + UUID.randomUUID(), paying.getExternalId(), new BigDecimal("1000.00"), "EUR",
+                Instant.parse("2026-11-20T10:00:00Z"), null, null));
+        Account dollars = account(SEGMENT, "USD");
+        Invoice inDollars = invoice(dollars, "R-402", LocalDate.of(2026, 9, 30), "1000.00", "USD");
+
+        runOnSchedule();
+
+        assertThat(chargesOf(notCharged)).isEmpty();
+        assertThat(chargesOf(paid)).isEmpty();
+        assertThat(chargesOf(inDollars)).containsExactly("2026-10 INTEREST 31 days 10.1500 % on 1000.0000 = 8.6200");
+    }
+
+    @Test
+    void agentsMayNotStartARun() throws Exception {
+        TestUsers.ensure(identity, "lcagent", Roles.AGENTS_GROUP);
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/late-charges/runs").with(httpBasic("lcagent", TestUsers.PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
+    private void runOnSchedule() {
+        Job schedule = management.createJobQuery().processDefinitionKey("LatePaymentChargesProcess").timers().singleResult();
+        Set<String> before = runs();
+        management.executeJob(schedule.getId());
+        Set<String> started = runs();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
+        String run = started.iterator().next();
+        jobs.runDue(run);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult().getState()).isEqualTo("COMPLETED");
+    }
+
+    private Set<String> runs() {
+        return new HashSet<>(history.createHistoricProcessInstanceQuery().processDefinitionKey("LatePaymentChargesProcess").list()
+                .stream().map(HistoricProcessInstance::getId).toList());
+    }
+
+    private List<String> chargesOf(Invoice invoice) {
+        return jdbc.query("select period, kind, days, annual_rate, base_amount, amount from late_charge where invoice_id = ? order by id",
+                (row, i) -> row.getString("period") + " " + row.getString("kind")
+                        + (row.getObject("days") == null ? "" : " " + row.getInt("days") + " days "
+                        + row.getBigDecimal("annual_rate").setScale(4) + " % on " + row.getBigDecimal("base_amount").setScale(4) + " =")
+                        + " " + row.getBigDecimal("amount").setScale(4), invoice.getId());
+    }
+
+    private List<Invoice> chargeInvoicesOf(Account account) {
+        return receivables.invoicesOf(account.getId()).stream().filter(i -> i.getExternalId().startsWith("late-charge-")).toList();
+    }
+
+    private Account account(String segment, String currency) {
+        return accounts.upsert("ACC-" + UUID.randomUUID(), new AccountDetails("Late Payer " + segment, null, null, "de-DE",
+                "Europe/Berlin", currency, segment)).account();
+    }
+
+    private Invoice invoice(Account account, String number, LocalDate due, String amount, String currency) {
+        return invoices.upsert(new InvoiceCommand("INV-" + UUID.randomUUID(), account.getExternalId(), number, due.minusDays(30), due,
+                currency, new BigDecimal(amount), null, null)).value();
+    }
+}
