@@ -158,7 +158,7 @@ class ConsoleBrowserTests {
         String body = "Promised to wire the full amount on Friday. @" + colleague + " please check the bank statement then.";
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(NOTES_FORM));
         form.findElement(By.name("body")).sendKeys(body);
-        form.findElement(By.cssSelector("button[type='submit']")).click();
+        scrollTo(form.findElement(By.cssSelector("button[type='submit']"))).click();
         WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notes article.note")));
         assertThat(note.findElement(By.cssSelector(".note-author")).getText()).isEqualTo(agent);
         assertThat(note.findElement(By.cssSelector(".note-body")).getText()).isEqualTo(body);
@@ -171,7 +171,7 @@ class ConsoleBrowserTests {
         scrollTo(note.findElement(By.cssSelector(".reply-toggle > summary"))).click();
         WebElement replyForm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".reply-toggle .note-form")));
         replyForm.findElement(By.name("body")).sendKeys("Statement checked: the wire is announced.");
-        replyForm.findElement(By.cssSelector("button[type='submit']")).click();
+        scrollTo(replyForm.findElement(By.cssSelector("button[type='submit']"))).click();
         WebElement reply = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notes .reply .note-body")));
         assertThat(reply.getText()).isEqualTo("Statement checked: the wire is announced.");
         scrollTo(browser.findElement(By.id("notes")));
