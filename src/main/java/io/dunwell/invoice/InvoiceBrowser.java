@@ -99,7 +99,7 @@ public class InvoiceBrowser {
                        a.time_zone
                 from invoice i join account a on a.id = i.account_id
                 where i.status = 'OPEN' and i.balance > :minOpen and """);
-        sql.append(filter.today().sqlDueBefore("i.due_date", "a.time_zone", filter.minDaysOverdue()));
+        sql.append(" ").append(filter.today().sqlDueBefore("i.due_date", "a.time_zone", filter.minDaysOverdue()));
         Map<String, Object> params = new HashMap<>();
         params.put("minOpen", filter.minOpen());
         if (present(filter.status())) {

@@ -182,6 +182,15 @@ class SecurityTests {
         assertThat(Duration.between(now(before), now(after))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
+    @Test
+    void anAgentOpeningASupervisorsPageInTheBrowserGetsAConsolePageSayingSo() {
+        HttpResponse<String> settings = LiveServer.signedIn(port, AGENT, PASSWORD).get("/settings", "Accept", "text/html");
+
+        assertThat(settings.statusCode()).isEqualTo(403);
+        assertThat(settings.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(settings.body()).contains("Your role does not allow this page.").doesNotContain("Whitelabel");
+    }
+
     // --- the engine's REST API: HTTP Basic, then Camunda's own authorization checks
 
     @Test
