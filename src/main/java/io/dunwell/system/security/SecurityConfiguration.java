@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -100,6 +101,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
                 .exceptionHandling(errors -> errors
                         .defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(), antMatcher("/api/**"))
+                        // a second mapping matters: with only one, Spring Security uses it for every request
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/v3/api-docs/**"))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), antMatcher("/camunda/api/**"))
