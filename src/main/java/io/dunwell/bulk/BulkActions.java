@@ -3,6 +3,7 @@ package io.dunwell.bulk;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ import io.dunwell.timeline.Timeline;
 @EnableConfigurationProperties(BulkProperties.class)
 public class BulkActions {
 
+    /** The order the accounts page offers them in: everyday actions first, money-moving ones after. */
+    private static final List<String> MENU_ORDER = List.of("flags", "message", "export", "stage", "fees", "writeOff",
+            "placeWithAgency", "placementFile", "freeze", "freezeRollback");
+
     private final Map<String, BulkAction> actions;
     private final AccountService accounts;
     private final BulkRunRepository runs;
@@ -56,8 +61,8 @@ public class BulkActions {
     BulkActions(List<BulkAction> actions, AccountService accounts, BulkRunRepository runs, BulkRunAccountRepository rows,
                 Timeline timeline, RoleHierarchy roles, BulkProperties properties, PlatformTransactionManager transactions,
                 Clock clock) {
-        this.actions = actions.stream().collect(Collectors.toMap(BulkAction::name, Function.identity(), (a, b) -> a,
-                LinkedHashMap::new));
+        this.actions = actions.stream().sorted(Comparator.comparingInt(action -> MENU_ORDER.indexOf(action.name())))
+                .collect(Collectors.toMap(BulkAction::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.accounts = accounts;
         this.runs = runs;
         this.rows = rows;
