@@ -128,9 +128,9 @@ class TasklistCallBrowserTests {
 
         chooseOutcome("Promise to pay");
         typeDate(promiseDate);
-        input("Field_PromiseAmount").sendKeys("1234.56");
+        fill("Field_PromiseAmount", "1234.56");
         assertThat(input("Field_InstallmentCount").getAttribute("value")).isEqualTo("1");
-        input("Field_CallNote").sendKeys("Pays in full after payday");
+        fill("Field_CallNote", "Pays in full after payday");
         screenshot("tasklist-call-form");
 
         wait.until(ExpectedConditions.elementToBeClickable(scrollTo(browser.findElement(COMPLETE)))).click();
@@ -166,10 +166,9 @@ class TasklistCallBrowserTests {
         openCall(call);
         chooseOutcome("Promise to pay");
         typeDate(LocalDate.now().minusDays(1));
-        input("Field_PromiseAmount").sendKeys("abc");
-        input("Field_CallNote").sendKeys("Typed letters into the amount");
+        fill("Field_PromiseAmount", "abc");
+        fill("Field_CallNote", "Typed letters into the amount");
 
-        // form-js debounces a text field's change: until it fires, the error the Enter's validation left stands
         wait.until(ExpectedConditions.textToBePresentInElementLocated(errorLocator("Field_PromiseAmount"), "Field must match pattern"));
         assertThat(errorOf("Field_PromiseAmount").getText()).startsWith("Field must match pattern");
         assertThat(input("Field_PromiseDate-date").getAttribute("value")).as("flatpickr drops a date before today").isEmpty();
@@ -220,6 +219,23 @@ class TasklistCallBrowserTests {
         WebElement input = input("Field_PromiseDate-date");
         assertThat(input.getAttribute("placeholder")).isEqualTo("mm/dd/yyyy");
         input.sendKeys(date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear(), Keys.ENTER);
+    }
+
+    /**
+     * form-js keeps a text field's typing to itself until a debounce fires or the field loses focus,
+     * and redraws the field from the form's state meanwhile: a redraw caused by another field (the
+     * date's Enter submits and validates the form) wipes what was typed. So: type, tab out (the blur
+     * hands the text to the form at once), and type again if a redraw got there first.
+     */
+    private void fill(String id, String text) {
+        wait.until(driver -> {
+            WebElement field = input(id);
+            if (text.equals(field.getAttribute("value"))) {
+                return true;
+            }
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+            return false;
+        });
     }
 
     private WebElement scrollTo(WebElement element) {
