@@ -30,14 +30,29 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
     public static EmbeddedPostgres start() {
         try {
-            return EmbeddedPostgres.builder()
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
+            return builder().start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * A server on {@code port} over a data directory kept between runs, for a benchmark that seeds
+     * a large data set once and is rerun against it (and for psql on the same data meanwhile).
+     */
+    public static EmbeddedPostgres startKeeping(java.nio.file.Path dataDirectory, int port) {
+        try {
+            return builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off");
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,17 +64,24 @@ public final class PageBenchmark {
             throw new IllegalArgumentException("bench.invoices must be a multiple of bench.accounts");
         }
         boolean passed;
-        try (EmbeddedPostgres postgres = EmbeddedPostgresInitializer.start();
+        String keptData = System.getProperty("bench.dataDirectory", "");
+        try (EmbeddedPostgres postgres = keptData.isBlank() ? EmbeddedPostgresInitializer.start()
+                : EmbeddedPostgresInitializer.startKeeping(Path.of(keptData), Integer.getInteger("bench.databasePort", 15432));
              ConfigurableApplicationContext context = application(postgres)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
             System.out.printf("%nPAGE BENCHMARK %d accounts, %d invoices, %d cores; database %s%n", accounts, invoices,
                     Runtime.getRuntime().availableProcessors(), postgres.getJdbcUrl("postgres", "postgres"));
-            new PageData(jdbc, today).seed(accounts, invoices / accounts);
-            if (!new SummaryCheck(jdbc).run()) {
-                throw new IllegalStateException("the seeded receivables summaries disagree with the invoices");
+            if (jdbc.queryForObject("select count(*) from account", Long.class) == 0) {
+                new PageData(jdbc, today).seed(accounts, invoices / accounts);
+                if (!new SummaryCheck(jdbc).run()) {
+                    throw new IllegalStateException("the seeded receivables summaries disagree with the invoices");
+                }
+                createUsers(context.getBean(IdentityService.class));
+            } else {
+                // a kept data directory seeded by an earlier run (on an earlier day: due dates do not move with it)
+                System.out.println("reusing the data in " + keptData);
             }
-            createUsers(context.getBean(IdentityService.class));
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             passed = new PageBenchmark(port, Integer.getInteger("bench.samples", 60), Integer.getInteger("bench.warmup", 10))
                     .run(accounts, invoices / accounts);
