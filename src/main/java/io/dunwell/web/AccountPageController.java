@@ -26,6 +26,8 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.ContactPreferences;
 import io.dunwell.account.AccountService;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.SettingRejected;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.invoice.Receivables;
@@ -54,11 +56,13 @@ class AccountPageController {
     private final DunningCases cases;
     private final CaseProgress progress;
     private final AgentDirectory agents;
+    private final ConsoleSettings settings;
     private final Clock clock;
 
     AccountPageController(AccountService accounts, Receivables receivables, PaymentService payments, Promises promises,
                           Timeline timeline, DunningCases cases, CaseProgress progress, AgentDirectory agents,
-                          Clock clock) {
+                          ConsoleSettings settings, Clock clock) {
+        this.settings = settings;
         this.accounts = accounts;
         this.receivables = receivables;
         this.payments = payments;
@@ -121,6 +125,19 @@ class AccountPageController {
         return "redirect:" + page(externalId);
     }
 
+    /** Agents and supervisors alike: the status is part of working the account. */
+    @PostMapping("/accounts/{externalId}/status")
+    String status(@PathVariable String externalId, @RequestParam String status, RedirectAttributes redirect) {
+        Account account = find(externalId);
+        try {
+            settings.assignCollectionStatus(account.getId(), status);
+        } catch (SettingRejected refused) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refused.getMessage());
+        }
+        redirect.addFlashAttribute("notice", "Collection status set to " + status.replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + ".");
+        return "redirect:" + page(externalId);
+    }
+
     private String render(Account account, Map<String, Object> model) {
         model.put("account", account);
         model.put("balances", receivables.balancesOf(account));
@@ -132,6 +149,10 @@ class AccountPageController {
         model.put("dunningCase", cases.activeFor(account.getId()).orElse(null));
         model.put("openCase", progress.of(account.getExternalId()).orElse(null));
         model.put("agents", agents.agents());
+        if (account.getAssignedAgent() != null) {
+            model.put("agentName", agents.nameOf(account.getAssignedAgent()));
+        }
+        model.put("assignableStatuses", settings.assignableStatuses());
         model.put("dateTime", DATE_TIME);
         model.put("today", account.today(clock));
         return "account";
