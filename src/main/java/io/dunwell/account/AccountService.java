@@ -121,6 +121,7 @@ public class AccountService {
             return;
         }
         account.assignTo(agent);
+        events.publishEvent(new AccountWorkChanged(accountId, account.getCollectionStatus(), agent));
         timeline.append(accountId, "AGENT_ASSIGNED", agent == null ? "Agent unassigned" : "Assigned to " + agent, account.getExternalId());
     }
 
@@ -212,6 +213,7 @@ public class AccountService {
             String before = account.getCollectionStatus();
             if (!before.equals(status)) {
                 account.changeStatus(status);
+                events.publishEvent(new AccountWorkChanged(account.getId(), status, account.getAssignedAgent()));
                 timeline.append(account.getId(), "STATUS_CHANGED", "Collection status " + before + " → " + status,
                         account.getExternalId());
                 changed.add(account.getId());
