@@ -211,11 +211,11 @@ public class InvoiceBrowser {
             params.put("agent", filter.agent());
         }
         if (present(filter.search())) {
-            // the matching invoices' ids first, each way through its own index (the number's, the account's),
+            // the matching invoices' ids first, each way through its own index (the number's, the accounts' trigrams),
             // where one OR across the join would filter every critical invoice in turn
             sql.append(" and i.id in (select n.id from invoice n where n.number like :prefix"
                     + " union all select n.id from invoice n join account m on m.id = n.account_id"
-                    + " where m.external_id like :prefix or lower(m.name) like :contains)");
+                    + " where lower(m.name) like :contains or lower(m.external_id) like :contains)");
             String term = filter.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("prefix", term + "%");
             params.put("contains", "%" + term.toLowerCase() + "%");

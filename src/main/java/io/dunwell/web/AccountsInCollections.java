@@ -175,6 +175,11 @@ public class AccountsInCollections {
                     .addValue("earliestDue" + i, bucket.toDays() == null ? null : today.minusDays(bucket.toDays()));
             i++;
         }
+        // the widest dates any zone allows, as plain bounds an index on the due date can take (see bucketCondition)
+        LocalDate latestToday = java.util.Collections.max(zones.values());
+        LocalDate earliestToday = java.util.Collections.min(zones.values());
+        params.addValue("bucketLatestDue", latestToday.minusDays(bucket.fromDays()))
+                .addValue("bucketEarliestDue", bucket.toDays() == null ? null : earliestToday.minusDays(bucket.toDays()));
         return " join (values " + String.join(", ", rows) + ") as z (time_zone, latest_due, earliest_due) on z.time_zone = a.time_zone";
     }
 
@@ -184,8 +189,10 @@ public class AccountsInCollections {
             return bucket.toDays() == null ? "1 = 1"
                     : "(s.oldest_unpaid_due_date is null or s.oldest_unpaid_due_date >= z.earliest_due)";
         }
-        return "s.oldest_unpaid_due_date <= z.latest_due"
-                + (bucket.toDays() == null ? "" : " and s.oldest_unpaid_due_date >= z.earliest_due");
+        // the plain bounds first: a bucket is a narrow range of dates, read from the due date's index
+        return "s.oldest_unpaid_due_date <= :bucketLatestDue and s.oldest_unpaid_due_date <= z.latest_due"
+                + (bucket.toDays() == null ? "" : " and s.oldest_unpaid_due_date >= :bucketEarliestDue"
+                        + " and s.oldest_unpaid_due_date >= z.earliest_due");
     }
 
     /** {@code column}: the sort's expression as the query at hand names it. */
