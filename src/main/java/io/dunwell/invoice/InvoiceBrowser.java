@@ -191,13 +191,18 @@ public class InvoiceBrowser {
                 select i.id, i.external_id, i.number, i.due_date, i.currency, i.amount, i.balance, i.status,
                        a.external_id as account_external_id, a.name as account_name, a.assigned_agent, a.collection_status,
                        a.time_zone
-                from invoice i join account a on a.id = i.account_id
-                where i.status = 'OPEN' and i.balance > :minOpen and """);
+                from invoice i join account a on a.id = i.account_id""");
+        boolean byWork = present(filter.status()) || present(filter.agent());
+        if (byWork) {
+            // the summary's copies of status and agent (V20) find the accounts through their index, then their invoices
+            sql.append(" join receivables_summary s on s.account_id = i.account_id");
+        }
+        sql.append(" where i.status = 'OPEN' and i.balance > :minOpen and");
         sql.append(" ").append(filter.today().sqlDueBefore("i.due_date", "a.time_zone", filter.minDaysOverdue()));
         Map<String, Object> params = new HashMap<>();
         params.put("minOpen", filter.minOpen());
         if (present(filter.status())) {
-            sql.append(" and a.collection_status = :status");
+            sql.append(" and s.collection_status = :status");
             params.put("status", filter.status());
         }
         if (present(filter.currency())) {
@@ -205,9 +210,9 @@ public class InvoiceBrowser {
             params.put("currency", filter.currency());
         }
         if ("-".equals(filter.agent())) {
-            sql.append(" and a.assigned_agent is null");
+            sql.append(" and s.assigned_agent is null");
         } else if (present(filter.agent())) {
-            sql.append(" and a.assigned_agent = :agent");
+            sql.append(" and s.assigned_agent = :agent");
             params.put("agent", filter.agent());
         }
         if (present(filter.search())) {
