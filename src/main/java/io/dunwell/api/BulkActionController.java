@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.bulk.BulkRequest;
 import io.dunwell.bulk.BulkResult;
+import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.BadRequestException;
@@ -68,6 +69,14 @@ class BulkActionController {
                 .body(file.content());
     }
 
+    /** The settings' bucket of that name; a name they do not have is refused. */
+    private AgingBucket bucket(String name) {
+        return name == null || name.isBlank() ? null : settings.agingBuckets().stream()
+                .filter(bucket -> bucket.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> new BadRequestException("filter.bucket", "there is no aging bucket " + name + "; the buckets are "
+                        + String.join(", ", settings.agingBuckets().stream().map(AgingBucket::name).toList())));
+    }
+
     private List<String> accountIds(BulkActionRequest request, Authentication user) {
         boolean byIds = request.accountIds() != null && !request.accountIds().isEmpty();
         if (byIds == (request.filter() != null)) {
@@ -79,7 +88,7 @@ class BulkActionController {
         BulkActionRequest.Filter f = request.filter();
         OverdueCondition inCollections = settings.inCollections();
         return accountList.allMatching(new AccountFilter(f.minDays() == null ? inCollections.daysOverdue() : f.minDays(),
-                f.minBalance() == null ? inCollections.amount() : f.minBalance(), f.assigned(), f.agent(), f.status(), null, f.q(),
-                f.sort(), f.dir(), 1), user.getName());
+                f.minBalance() == null ? inCollections.amount() : f.minBalance(), f.assigned(), f.agent(), f.status(), bucket(f.bucket()),
+                f.q(), f.sort(), f.dir(), 1), user.getName(), request.asOf());
     }
 }

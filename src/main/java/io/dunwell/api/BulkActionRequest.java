@@ -22,7 +22,10 @@ record BulkActionRequest(
         @Schema(description = "The token of the preview this request confirms: refused with 409 when the outcome would differ")
         String previewToken) {
 
-    record Filter(Integer minDays, BigDecimal minBalance, String assigned, String agent, String status, String q, String sort,
+    @Schema(description = "As on the accounts page; with an asOf before today, days past due, balances and the bucket are taken"
+            + " as they stood at the end of that day (the collection status as it is now)")
+    record Filter(Integer minDays, BigDecimal minBalance, String assigned, String agent, String status,
+                  @Schema(description = "An aging bucket's name from the settings, e.g. 31–60") String bucket, String q, String sort,
                   String dir) {
     }
 }

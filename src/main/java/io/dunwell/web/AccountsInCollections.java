@@ -11,9 +11,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.account.AccountToday;
 import io.dunwell.account.CollectionStatus;
+import io.dunwell.invoice.BalancesAsOf;
 import io.dunwell.settings.AgingBucket;
 
 /**
@@ -64,9 +66,11 @@ public class AccountsInCollections {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AccountService accounts;
+    private final BalancesAsOf balancesAsOf;
     private final Clock clock;
 
-    AccountsInCollections(NamedParameterJdbcTemplate jdbc, AccountService accounts, Clock clock) {
+    AccountsInCollections(NamedParameterJdbcTemplate jdbc, AccountService accounts, BalancesAsOf balancesAsOf, Clock clock) {
+        this.balancesAsOf = balancesAsOf;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
@@ -77,7 +81,43 @@ public class AccountsInCollections {
      * matching" and a bulk action's filter cover. Page by page through {@link #find}, so the
      * selection is exactly the list the user saw.
      */
-    public List<String> allMatching(AccountFilter filter, String signedInUser) {
+    public List<String> allMatching(AccountFilter filter, String signedInUser, LocalDate asOf) {
+        return asOf == null || !asOf.isBefore(LocalDate.now(clock)) ? allMatching(filter, signedInUser)
+                : matchingAsOf(filter, signedInUser, asOf);
+    }
+
+    /**
+     * The report as it stood at the end of {@code asOf}, a past day: an account counts when it is out
+     * of good standing now (no history of statuses is kept), or when on that day its oldest unpaid
+     * invoice was more than the filter's days past due with more than its balance open, and its age
+     * then falls in the filter's bucket. The receivables of that day come from {@link BalancesAsOf},
+     * account by account, for the accounts that had an invoice due early enough to qualify.
+     */
+    private List<String> matchingAsOf(AccountFilter filter, String signedInUser, LocalDate asOf) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("goodStanding", CollectionStatus.GOOD_STANDING)
+                .addValue("asOf", asOf)
+                // a day of slack for the zones ahead of UTC; each account's own day decides below
+                .addValue("dueBefore", asOf.plusDays(1).minusDays(filter.minDaysOverdue()));
+        List<String> where = new ArrayList<>(workConditions(filter, signedInUser, params));
+        where.add("(s.collection_status <> :goodStanding or exists (select 1 from invoice i where i.account_id = s.account_id"
+                + " and i.status <> 'VOID' and i.issue_date <= :asOf and i.due_date < :dueBefore))");
+        List<Long> candidates = jdbc.queryForList("select s.account_id from account a join receivables_summary s on s.account_id = a.id"
+                + " where " + String.join(" and ", where) + " order by s.account_id", params, Long.class);
+        List<String> matching = new ArrayList<>();
+        for (Long id : candidates) {
+            Account account = accounts.get(id);
+            BalancesAsOf.AsOf then = balancesAsOf.of(account, asOf);
+            boolean inCollections = !CollectionStatus.GOOD_STANDING.equals(account.getCollectionStatus())
+                    || then.daysPastDue() > filter.minDaysOverdue() && then.balance().compareTo(filter.minBalance()) > 0;
+            if (inCollections && (filter.bucket() == null || filter.bucket().contains(then.daysPastDue()))) {
+                matching.add(account.getExternalId());
+            }
+        }
+        return matching;
+    }
+
+    private List<String> allMatching(AccountFilter filter, String signedInUser) {
         List<String> ids = new ArrayList<>();
         for (int page = 1; ; page++) {
             Page found = find(filter.onPage(page), signedInUser);
@@ -96,26 +136,10 @@ public class AccountsInCollections {
                 .addValue("minBalance", filter.minBalance())
                 .addValue("limit", AccountFilter.PAGE_SIZE)
                 .addValue("offset", filter.offset());
-        // the status and agent are the summary's copies (V20): most lists read the summary alone
         List<String> where = new ArrayList<>();
         where.add("(s.collection_status <> :goodStanding or (s.oldest_unpaid_due_date < :dueBefore"
                 + " and s.open_invoice_total - s.unapplied_credit > :minBalance))");
-        switch (filter.assigned()) {
-            case "mine" -> {
-                where.add("s.assigned_agent = :me");
-                params.addValue("me", signedInUser);
-            }
-            case "unassigned" -> where.add("s.assigned_agent is null");
-            default -> { }
-        }
-        if (filter.agent() != null) {
-            where.add("s.assigned_agent = :agent");
-            params.addValue("agent", filter.agent());
-        }
-        if (filter.status() != null) {
-            where.add("s.collection_status = :status");
-            params.addValue("status", filter.status());
-        }
+        where.addAll(workConditions(filter, signedInUser, params));
         AccountToday todayWhereTheCustomerIs = accounts.todayEverywhere();
         String zoneJoin = "";
         if (filter.bucket() != null) {
@@ -125,10 +149,6 @@ public class AccountsInCollections {
             }
             zoneJoin = bucketJoin(zones, filter.bucket(), params);
             where.add(bucketCondition(filter.bucket()));
-        }
-        if (filter.search() != null) {
-            where.add("(lower(a.name) like :pattern escape '\\' or lower(a.external_id) like :pattern escape '\\')");
-            params.addValue("pattern", "%" + escapeLike(filter.search().toLowerCase()) + "%");
         }
         boolean readsAccounts = filter.search() != null || filter.bucket() != null || filter.sort().equals("name");
         String from = (readsAccounts ? " from account a join receivables_summary s on s.account_id = a.id" + zoneJoin
@@ -157,6 +177,35 @@ public class AccountsInCollections {
                     oldest == null ? 0 : Math.max(0, todayWhereTheCustomerIs.daysSince(oldest, rs.getString("time_zone"))));
         });
         return new Page(rows, total, filter.page(), AccountFilter.PAGE_SIZE);
+    }
+
+    /**
+     * The filter's conditions on who works the account, its status and its name or id. The status
+     * and agent are the summary's copies (V20): most lists read the summary alone.
+     */
+    private static List<String> workConditions(AccountFilter filter, String signedInUser, MapSqlParameterSource params) {
+        List<String> where = new ArrayList<>();
+        switch (filter.assigned()) {
+            case "mine" -> {
+                where.add("s.assigned_agent = :me");
+                params.addValue("me", signedInUser);
+            }
+            case "unassigned" -> where.add("s.assigned_agent is null");
+            default -> { }
+        }
+        if (filter.agent() != null) {
+            where.add("s.assigned_agent = :agent");
+            params.addValue("agent", filter.agent());
+        }
+        if (filter.status() != null) {
+            where.add("s.collection_status = :status");
+            params.addValue("status", filter.status());
+        }
+        if (filter.search() != null) {
+            where.add("(lower(a.name) like :pattern escape '\\' or lower(a.external_id) like :pattern escape '\\')");
+            params.addValue("pattern", "%" + escapeLike(filter.search().toLowerCase()) + "%");
+        }
+        return where;
     }
 
     /**

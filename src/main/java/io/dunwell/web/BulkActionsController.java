@@ -58,7 +58,7 @@ class BulkActionsController {
         model.addAttribute("parameters", parameters);
         model.addAttribute("key", UUID.randomUUID().toString());
         try {
-            List<String> ids = allMatching ? accountList.allMatching(filterOf(form), user.getName())
+            List<String> ids = allMatching ? accountList.allMatching(filterOf(form), user.getName(), asOf)
                     : accountIds == null ? List.of() : accountIds;
             model.addAttribute("result", bulkActions.run(new BulkRequest(action, ids, asOf, parameters, true, null), null, user));
         } catch (BadRequestException refused) {
