@@ -19,10 +19,10 @@ public final class DistinctValues {
             throw new IllegalArgumentException("not a plain identifier: " + table + "." + column);
         }
         return """
-                with recursive step (value) as (
+                with recursive step (found) as (
                     select min(COLUMN) from TABLE
                     union all
-                    select (select min(t.COLUMN) from TABLE t where t.COLUMN > step.value) from step where step.value is not null)
-                select value from step where value is not null""".replace("COLUMN", column).replace("TABLE", table);
+                    select (select min(t.COLUMN) from TABLE t where t.COLUMN > step.found) from step where step.found is not null)
+                select found from step where found is not null""".replace("COLUMN", column).replace("TABLE", table);
     }
 }
