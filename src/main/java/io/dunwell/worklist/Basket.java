@@ -88,7 +88,10 @@ public class Basket {
         return entries.stream().map(BasketEntry::getAccountId).toList();
     }
 
-    /** The accounts a session still has to work, in order: all of them, or after an abandoned session the rest. */
+    /**
+     * The accounts a session still has to work, in order: all of them, or after an abandoned session
+     * the rest. Sessions work the basket in order, so the worked ones are always its first ones.
+     */
     public List<Long> unworkedAccountIds() {
         return entries.stream().filter(entry -> !entry.isWorked()).map(BasketEntry::getAccountId).toList();
     }

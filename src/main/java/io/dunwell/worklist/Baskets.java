@@ -132,15 +132,16 @@ public class Baskets {
             throw new ConflictException("Basket " + basketId + " is " + basket.getStatus() + ", not pending");
         }
         ProcessInstance session = runtime.startProcessInstanceByKey(CollectionSessionVariables.PROCESS_KEY, "basket-" + basketId,
-                Map.of(CollectionSessionVariables.BASKET_ID, basketId, CollectionSessionVariables.AGENT, basket.getOwner()));
+                Map.of(CollectionSessionVariables.BASKET_ID, basketId, CollectionSessionVariables.AGENT, basket.getOwner(),
+                        CollectionSessionVariables.FIRST_ACCOUNT_INDEX, (int) basket.workedCount()));
         basket.sessionStarted(session.getId(), basket.getOwner());
         return basket;
     }
 
-    /** The basket's accounts not worked yet, in order: the session's multi-instance collection. */
+    /** The basket's accounts in order. */
     @Transactional(readOnly = true)
     public List<Long> accountIdsOf(Long basketId) {
-        return require(basketId).unworkedAccountIds();
+        return require(basketId).accountIds();
     }
 
     @Transactional

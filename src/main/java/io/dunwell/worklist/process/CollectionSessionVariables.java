@@ -17,6 +17,12 @@ public final class CollectionSessionVariables {
     /** The multi-instance task's element variable: the internal id of the account at hand. */
     public static final String ACCOUNT_ID = "accountId";
     public static final String AGENT = "agent";
+    /**
+     * The basket's first account this session works: 0, or after an abandoned session the number
+     * already worked (sessions work in order, so those are the first ones). Fixed for the session:
+     * the sequential multi-instance task reads its collection again for every account.
+     */
+    public static final String FIRST_ACCOUNT_INDEX = "firstAccountIndex";
     /** Who abandoned the session (the message's variable). */
     public static final String ABANDONED_BY = "abandonedBy";
 
