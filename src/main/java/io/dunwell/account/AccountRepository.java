@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -14,7 +13,4 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     List<Account> findByExternalIdIn(Collection<String> externalIds);
 
     long countByCollectionStatus(String collectionStatus);
-
-    @Query("select distinct a.timeZone from Account a")
-    List<String> findTimeZones();
 }

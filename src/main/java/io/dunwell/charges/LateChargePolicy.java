@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code dunwell.late-charges.*}: when the run starts, the reference rate per half-year, and per
  * customer segment whether late-payment interest and a flat compensation are charged. A segment
- * that is not listed, or not enabled, is never charged.
+ * that is not listed, or not enabled, is never charged. {@code paidLookbackDays}: for how many days
+ * after the payment that cleared an invoice was booked the run still charges its last, partial
+ * month (and the compensation); it bounds the paid history a run reads, and keeps a newly enabled segment from being charged for
+ * invoices paid long ago.
  */
 @ConfigurationProperties("dunwell.late-charges")
 public record LateChargePolicy(@DefaultValue("0 30 5 * * *") String runCron,
                                @DefaultValue("14") int paymentDays,
+                               @DefaultValue("45") int paidLookbackDays,
                                List<ReferenceRate> referenceRates,
                                Map<String, SegmentPolicy> segments) {
 

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountCreated;
 import io.dunwell.account.AccountCurrencyChanged;
+import io.dunwell.account.AccountWorkChanged;
 import io.dunwell.account.LedgerActivity;
 import io.dunwell.system.Money;
 
@@ -62,6 +63,18 @@ public class Receivables implements LedgerActivity {
     @EventListener
     void on(AccountCurrencyChanged event) {
         lock(event.accountId()).changeCurrency(event.currency());
+    }
+
+    /**
+     * The summary's copies of the account's status and agent (V20), for the accounts list. Written
+     * by this statement alone and not mapped on {@link ReceivablesSummary}, so a booking that saves
+     * the summary it read earlier never writes back an older status.
+     */
+    @EventListener
+    void on(AccountWorkChanged event) {
+        entityManager.createNativeQuery("update receivables_summary set collection_status = ?, assigned_agent = ? where account_id = ?")
+                .setParameter(1, event.collectionStatus()).setParameter(2, event.assignedAgent()).setParameter(3, event.accountId())
+                .executeUpdate();
     }
 
     @Override

@@ -14,6 +14,10 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     List<Payment> findByAccountIdOrderByReceivedAtAscIdAsc(Long accountId);
 
+    List<Payment> findByAccountIdOrderByReceivedAtDescIdDesc(Long accountId, org.springframework.data.domain.Limit limit);
+
+    long countByAccountId(Long accountId);
+
     @Query("select coalesce(sum(p.amount), 0) from Payment p where p.accountId = ?1 and p.createdAt >= ?2")
     BigDecimal totalRecordedSince(Long accountId, Instant since);
 }

@@ -64,6 +64,15 @@ public class PaymentService {
         return payments.findByAccountIdOrderByReceivedAtAscIdAsc(accountId);
     }
 
+    /** The account's newest {@code limit} payments, newest first. */
+    public List<Payment> latest(Long accountId, int limit) {
+        return payments.findByAccountIdOrderByReceivedAtDescIdDesc(accountId, org.springframework.data.domain.Limit.of(limit));
+    }
+
+    public long count(Long accountId) {
+        return payments.countByAccountId(accountId);
+    }
+
     /**
      * What the payments recorded on the account at or after {@code since} add up to. Counted by
      * when Dunwell recorded them, not by the billing system's received date, which may lie before.

@@ -24,8 +24,9 @@ import io.dunwell.account.AccountToday;
 @Service
 public class Portfolio {
 
-    private static final String IN_COLLECTIONS = "a.collection_status not in ('GOOD_STANDING', 'WRITTEN_OFF')";
-    private static final String OF_AGENT = " and a.assigned_agent = ?";
+    // the summary's copies of the account's status and agent (V20): most figures read the summary alone
+    private static final String IN_COLLECTIONS = "s.collection_status not in ('GOOD_STANDING', 'WRITTEN_OFF')";
+    private static final String OF_AGENT = " and s.assigned_agent = ?";
 
     private static final String SCATTER = """
             select a.external_id, a.name, a.assigned_agent, a.collection_status, a.time_zone, s.oldest_unpaid_due_date, s.currency,
@@ -54,8 +55,8 @@ public class Portfolio {
     @Transactional(readOnly = true)
     public Standing standing(String agent) {
         Map<String, Long> byStatus = new TreeMap<>();
-        jdbc.query("select a.collection_status, count(*) as accounts from account a where 1 = 1" + (agent == null ? "" : OF_AGENT)
-                        + " group by a.collection_status",
+        jdbc.query("select s.collection_status, count(*) as accounts from receivables_summary s where 1 = 1"
+                        + (agent == null ? "" : OF_AGENT) + " group by s.collection_status",
                 rs -> {
                     byStatus.put(rs.getString("collection_status"), rs.getLong("accounts"));
                 }, agentArgs(agent));
@@ -67,8 +68,8 @@ public class Portfolio {
     public List<Long> inCollectionsByAge(AgingBuckets buckets, String agent) {
         AccountToday today = accounts.todayEverywhere();
         List<Long> counts = new ArrayList<>(Collections.nCopies(buckets.size(), 0L));
-        jdbc.query("select s.oldest_unpaid_due_date as due, a.time_zone, count(*) as accounts from account a"
-                        + " left join receivables_summary s on s.account_id = a.id where " + IN_COLLECTIONS
+        jdbc.query("select s.oldest_unpaid_due_date as due, a.time_zone, count(*) as accounts from receivables_summary s"
+                        + " join account a on a.id = s.account_id where " + IN_COLLECTIONS
                         + (agent == null ? "" : OF_AGENT) + " group by s.oldest_unpaid_due_date, a.time_zone",
                 rs -> {
                     Date due = rs.getDate("due");
@@ -102,7 +103,7 @@ public class Portfolio {
         if (agent != null) {
             args.add(agent);
         }
-        return jdbc.queryForObject("select count(*) from account a join receivables_summary s on s.account_id = a.id where "
+        return jdbc.queryForObject("select count(*) from receivables_summary s join account a on a.id = s.account_id where "
                 + IN_COLLECTIONS + " and s.currency = ? and "
                 + accounts.todayEverywhere().sqlDueBefore("s.oldest_unpaid_due_date", "a.time_zone", 0) + (agent == null ? "" : OF_AGENT),
                 Long.class, args.toArray());
@@ -117,19 +118,19 @@ public class Portfolio {
     /** One agent's accounts and balances, through the agent's index rather than over every account. */
     @Transactional(readOnly = true)
     public Optional<AgentLoad> agent(String agent) {
-        return loads(" where a.assigned_agent = ?", new Object[] {agent}).stream().findFirst();
+        return loads(" where s.assigned_agent = ?", new Object[] {agent}).stream().findFirst();
     }
 
     private List<AgentLoad> loads(String where, Object[] args) {
         Map<String, Map<String, Long>> statuses = new LinkedHashMap<>();
-        jdbc.query("select a.assigned_agent, a.collection_status, count(*) as accounts from account a" + where
-                + " group by a.assigned_agent, a.collection_status", rs -> {
+        jdbc.query("select s.assigned_agent, s.collection_status, count(*) as accounts from receivables_summary s" + where
+                + " group by s.assigned_agent, s.collection_status", rs -> {
                     statuses.computeIfAbsent(key(rs.getString("assigned_agent")), agent -> new TreeMap<>())
                             .put(rs.getString("collection_status"), rs.getLong("accounts"));
                 }, args);
         Map<String, Map<String, BigDecimal>> balances = new LinkedHashMap<>();
-        jdbc.query("select a.assigned_agent, s.currency, sum(s.open_invoice_total - s.unapplied_credit) as balance"
-                + " from account a join receivables_summary s on s.account_id = a.id" + where + " group by a.assigned_agent, s.currency"
+        jdbc.query("select s.assigned_agent, s.currency, sum(s.open_invoice_total - s.unapplied_credit) as balance"
+                + " from receivables_summary s" + where + " group by s.assigned_agent, s.currency"
                 + " order by sum(s.open_invoice_total - s.unapplied_credit) desc", rs -> {
                     balances.computeIfAbsent(key(rs.getString("assigned_agent")), agent -> new LinkedHashMap<>())
                             .put(rs.getString("currency").trim(), rs.getBigDecimal("balance"));
@@ -146,10 +147,13 @@ public class Portfolio {
     @Transactional(readOnly = true)
     public List<AssignedAccount> assignedTo(String agent, int limit) {
         AccountToday today = accounts.todayEverywhere();
-        return jdbc.query("select a.external_id, a.name, a.collection_status, a.currency, a.time_zone, s.oldest_unpaid_due_date,"
-                        + " coalesce(s.open_invoice_total - s.unapplied_credit, 0) as balance"
-                        + " from account a left join receivables_summary s on s.account_id = a.id where a.assigned_agent = ?"
-                        + " order by case when s.oldest_unpaid_due_date is null then 1 else 0 end, s.oldest_unpaid_due_date, a.id limit ?",
+        // the first summaries by the agent's index, then only their accounts
+        return jdbc.query("select a.external_id, a.name, s.collection_status, a.currency, a.time_zone, s.oldest_unpaid_due_date,"
+                        + " s.balance from (select s.account_id, s.collection_status, s.oldest_unpaid_due_date,"
+                        + " s.open_invoice_total - s.unapplied_credit as balance from receivables_summary s where s.assigned_agent = ?"
+                        + " order by case when s.oldest_unpaid_due_date is null then 1 else 0 end, s.oldest_unpaid_due_date, s.account_id"
+                        + " limit ?) s join account a on a.id = s.account_id"
+                        + " order by case when s.oldest_unpaid_due_date is null then 1 else 0 end, s.oldest_unpaid_due_date, a.id",
                 (rs, row) -> {
                     Date due = rs.getDate("oldest_unpaid_due_date");
                     Long days = due == null ? null : today.daysSince(due.toLocalDate(), rs.getString("time_zone"));

@@ -106,10 +106,10 @@ public class ConsoleSettings {
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw new SettingRejected("A status is 2 to 40 letters, digits, spaces or underscores, starting with a letter.");
         }
-        if (collectionStatuses().contains(code)) {
+        List<String> custom = new ArrayList<>(customStatusesLocked());
+        if (CollectionStatus.BUILT_IN.contains(code) || custom.contains(code)) {
             throw new SettingRejected("The status " + code + " exists already.");
         }
-        List<String> custom = new ArrayList<>(customStatuses());
         custom.add(code);
         write(CUSTOM_STATUSES, custom, changedBy);
         return code;
@@ -120,7 +120,7 @@ public class ConsoleSettings {
         if (CollectionStatus.BUILT_IN.contains(code)) {
             throw new SettingRejected("The status " + code + " is built in and cannot be removed.");
         }
-        List<String> custom = new ArrayList<>(customStatuses());
+        List<String> custom = new ArrayList<>(customStatusesLocked());
         if (!custom.remove(code)) {
             throw new SettingRejected("There is no status " + code + ".");
         }
@@ -131,6 +131,33 @@ public class ConsoleSettings {
                     + " and cannot be removed; give them another status first.");
         }
         write(CUSTOM_STATUSES, custom, changedBy);
+    }
+
+    /**
+     * Gives an account a status a person may choose (in collections, or one added here), under the
+     * same lock as adding and removing statuses: a removal that counted no account using a status
+     * cannot meet an account given it meanwhile. The statuses the journey sets (a promise, a dispute,
+     * an agency placement, a write-off) follow from what happened and are not chosen by hand.
+     */
+    @Transactional
+    public void assignCollectionStatus(Long accountId, String code) {
+        if (!CollectionStatus.IN_COLLECTIONS.equals(code) && !customStatusesLocked().contains(code)) {
+            throw new SettingRejected("Choose one of " + String.join(", ", assignableStatuses()) + ".");
+        }
+        accounts.changeCollectionStatus(accountId, code);
+    }
+
+    /** The statuses a person may give an account by hand. */
+    @Transactional(readOnly = true)
+    public List<String> assignableStatuses() {
+        List<String> assignable = new ArrayList<>(List.of(CollectionStatus.IN_COLLECTIONS));
+        assignable.addAll(customStatuses());
+        return assignable;
+    }
+
+    private List<String> customStatusesLocked() {
+        return store.findLocked(CUSTOM_STATUSES).map(value -> parse(CUSTOM_STATUSES, value, new TypeReference<List<String>>() { }))
+                .orElse(List.of());
     }
 
     /** The dunning run's cron as a supervisor set it; empty while the configured one applies. */
@@ -170,13 +197,15 @@ public class ConsoleSettings {
     }
 
     private <T> Optional<T> read(String key, TypeReference<T> type) {
-        return store.find(key).map(value -> {
-            try {
-                return json.readValue(value, type);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Setting " + key + " is unreadable: " + value, e);
-            }
-        });
+        return store.find(key).map(value -> parse(key, value, type));
+    }
+
+    private <T> T parse(String key, String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Setting " + key + " is unreadable: " + value, e);
+        }
     }
 
     private void write(String key, Object value, String changedBy) {

@@ -24,6 +24,12 @@ class SettingsStore {
                 .query(String.class).optional();
     }
 
+    /** The value, with its row locked until the transaction ends: changes that read before they write queue up. */
+    Optional<String> findLocked(String key) {
+        return jdbc.sql("select \"value\" from console_setting where \"key\" = ? for update").param(key)
+                .query(String.class).optional();
+    }
+
     void put(String key, String value, String changedBy) {
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("update console_setting set \"value\" = ?, updated_at = ?, updated_by = ? where \"key\" = ?")

@@ -34,6 +34,18 @@ public class Timeline {
         return entries.findByAccountIdOrderByOccurredAtAscIdAsc(accountId);
     }
 
+    /** The account's newest {@code limit} entries, oldest of them first: what a page shows of a long history. */
+    public List<TimelineEntry> latest(Long accountId, int limit) {
+        List<TimelineEntry> entries = new java.util.ArrayList<>(this.entries.findByAccountIdOrderByOccurredAtDescIdDesc(accountId,
+                org.springframework.data.domain.Limit.of(limit)));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    public long count(Long accountId) {
+        return entries.countByAccountId(accountId);
+    }
+
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "system" : authentication.getName();

@@ -9,4 +9,8 @@ interface TimelineRepository extends Repository<TimelineEntry, Long> {
     TimelineEntry save(TimelineEntry entry);
 
     List<TimelineEntry> findByAccountIdOrderByOccurredAtAscIdAsc(Long accountId);
+
+    List<TimelineEntry> findByAccountIdOrderByOccurredAtDescIdDesc(Long accountId, org.springframework.data.domain.Limit limit);
+
+    long countByAccountId(Long accountId);
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,12 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.ContactPreferences;
 import io.dunwell.account.AccountService;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.SettingRejected;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.invoice.Receivables;
+import io.dunwell.payment.Payment;
 import io.dunwell.payment.PaymentService;
 import io.dunwell.promise.Installment;
 import io.dunwell.promise.PromiseToPay;
@@ -36,6 +41,7 @@ import io.dunwell.promise.Promises;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
 import io.dunwell.timeline.Timeline;
+import io.dunwell.timeline.TimelineEntry;
 
 /**
  * One account as an agent works it: what is owed, what was paid and promised, where the dunning
@@ -44,6 +50,8 @@ import io.dunwell.timeline.Timeline;
 @Controller
 class AccountPageController {
 
+    static final int LATEST_TIMELINE = 100;
+    static final int LATEST_PAYMENTS = 50;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final AccountService accounts;
@@ -54,11 +62,13 @@ class AccountPageController {
     private final DunningCases cases;
     private final CaseProgress progress;
     private final AgentDirectory agents;
+    private final ConsoleSettings settings;
     private final Clock clock;
 
     AccountPageController(AccountService accounts, Receivables receivables, PaymentService payments, Promises promises,
                           Timeline timeline, DunningCases cases, CaseProgress progress, AgentDirectory agents,
-                          Clock clock) {
+                          ConsoleSettings settings, Clock clock) {
+        this.settings = settings;
         this.accounts = accounts;
         this.receivables = receivables;
         this.payments = payments;
@@ -76,10 +86,12 @@ class AccountPageController {
         return "redirect:" + page(externalId);
     }
 
+    /** A long-standing customer has thousands of entries: the page shows the latest unless asked for all ({@code ?all=true}). */
     @GetMapping("/accounts/{externalId}")
-    String show(@PathVariable String externalId, Model model) {
+    String show(@PathVariable String externalId, @RequestParam(defaultValue = "false") boolean all, Model model) {
         Account account = find(externalId);
         model.addAttribute("contact", account.details());
+        model.addAttribute("all", all);
         return render(account, model);
     }
 
@@ -121,17 +133,42 @@ class AccountPageController {
         return "redirect:" + page(externalId);
     }
 
+    /** Agents and supervisors alike: the status is part of working the account. */
+    @PostMapping("/accounts/{externalId}/status")
+    String status(@PathVariable String externalId, @RequestParam String status, RedirectAttributes redirect) {
+        Account account = find(externalId);
+        try {
+            settings.assignCollectionStatus(account.getId(), status);
+        } catch (SettingRejected refused) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refused.getMessage());
+        }
+        redirect.addFlashAttribute("notice", "Collection status set to " + status.replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + ".");
+        return "redirect:" + page(externalId);
+    }
+
     private String render(Account account, Map<String, Object> model) {
         model.put("account", account);
         model.put("balances", receivables.balancesOf(account));
         model.put("invoices", receivables.openInvoicesOf(account.getId()));
-        model.put("payments", payments.of(account.getId()));
+        boolean all = Boolean.TRUE.equals(model.get("all"));
+        List<Payment> newestPayments = all ? new ArrayList<>(payments.of(account.getId())) : payments.latest(account.getId(), LATEST_PAYMENTS);
+        if (all) {
+            Collections.reverse(newestPayments);
+        }
+        model.put("payments", newestPayments);
+        model.put("paymentCount", all ? newestPayments.size() : payments.count(account.getId()));
         model.put("promises", promises.of(account.getId()).stream()
                 .map(promise -> new PromiseView(promise, promises.installmentsOf(promise.getId()))).toList());
-        model.put("timeline", timeline.of(account.getId()));
+        List<TimelineEntry> entries = all ? timeline.of(account.getId()) : timeline.latest(account.getId(), LATEST_TIMELINE);
+        model.put("timeline", entries);
+        model.put("timelineCount", all ? entries.size() : timeline.count(account.getId()));
         model.put("dunningCase", cases.activeFor(account.getId()).orElse(null));
         model.put("openCase", progress.of(account.getExternalId()).orElse(null));
         model.put("agents", agents.agents());
+        if (account.getAssignedAgent() != null) {
+            model.put("agentName", agents.nameOf(account.getAssignedAgent()));
+        }
+        model.put("assignableStatuses", settings.assignableStatuses());
         model.put("dateTime", DATE_TIME);
         model.put("today", account.today(clock));
         return "account";

@@ -17,13 +17,15 @@ import io.dunwell.account.CollectionStatus;
 import io.dunwell.settings.AgingBucket;
 
 /**
- * The accounts list as a query over the account and its receivables summary for the page and one
- * for the total count, each planned for what it reads (see V12's indexes for the sort orders). The
- * days past due shown and the aging-bucket filter count from today in each account's time zone
- * ({@link AccountToday}), as the account page and the dunning run do, so an account is in the
- * bucket the dunning run would age it into. The in-collections condition's cut-off and the sort by
- * days stay on the summary's date against UTC's today, which can be a day off the customer's:
- * a sort by a per-row date could not use the summary's index.
+ * The accounts list as a query for the page and one for the total count, each planned for what it
+ * reads (see V12's indexes for the sort orders). Most lists read the receivables summary alone, which
+ * carries the account's status and agent (V20), and join the accounts of the page's 50 rows only; a
+ * search, an aging bucket or the sort by name join every account they read. The days past due shown
+ * and the aging-bucket filter count from today in each account's time zone ({@link AccountToday}),
+ * as the account page and the dunning run do, so an account is in the bucket the dunning run would
+ * age it into. The in-collections condition's cut-off and the sort by days stay on the summary's
+ * date against UTC's today, which can be a day off the customer's: a sort by a per-row date could
+ * not use the summary's index.
  */
 @Repository
 public class AccountsInCollections {
@@ -88,32 +90,33 @@ public class AccountsInCollections {
 
     Page find(AccountFilter filter, String signedInUser) {
         LocalDate today = LocalDate.now(clock);
-        AccountToday todayWhereTheCustomerIs = accounts.todayEverywhere();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("goodStanding", CollectionStatus.GOOD_STANDING)
                 .addValue("dueBefore", today.minusDays(filter.minDaysOverdue()))
                 .addValue("minBalance", filter.minBalance())
                 .addValue("limit", AccountFilter.PAGE_SIZE)
                 .addValue("offset", filter.offset());
+        // the status and agent are the summary's copies (V20): most lists read the summary alone
         List<String> where = new ArrayList<>();
-        where.add("(a.collection_status <> :goodStanding or (s.oldest_unpaid_due_date < :dueBefore"
+        where.add("(s.collection_status <> :goodStanding or (s.oldest_unpaid_due_date < :dueBefore"
                 + " and s.open_invoice_total - s.unapplied_credit > :minBalance))");
         switch (filter.assigned()) {
             case "mine" -> {
-                where.add("a.assigned_agent = :me");
+                where.add("s.assigned_agent = :me");
                 params.addValue("me", signedInUser);
             }
-            case "unassigned" -> where.add("a.assigned_agent is null");
+            case "unassigned" -> where.add("s.assigned_agent is null");
             default -> { }
         }
         if (filter.agent() != null) {
-            where.add("a.assigned_agent = :agent");
+            where.add("s.assigned_agent = :agent");
             params.addValue("agent", filter.agent());
         }
         if (filter.status() != null) {
-            where.add("a.collection_status = :status");
+            where.add("s.collection_status = :status");
             params.addValue("status", filter.status());
         }
+        AccountToday todayWhereTheCustomerIs = accounts.todayEverywhere();
         String zoneJoin = "";
         if (filter.bucket() != null) {
             Map<String, LocalDate> zones = todayWhereTheCustomerIs.byZone();
@@ -127,18 +130,26 @@ public class AccountsInCollections {
             where.add("(lower(a.name) like :pattern escape '\\' or lower(a.external_id) like :pattern escape '\\')");
             params.addValue("pattern", "%" + escapeLike(filter.search().toLowerCase()) + "%");
         }
-        String from = " from account a join receivables_summary s on s.account_id = a.id" + zoneJoin
-                + " where " + String.join(" and ", where);
+        boolean readsAccounts = filter.search() != null || filter.bucket() != null || filter.sort().equals("name");
+        String from = (readsAccounts ? " from account a join receivables_summary s on s.account_id = a.id" + zoneJoin
+                : " from receivables_summary s") + " where " + String.join(" and ", where);
         // counted apart from the page: a count over the page query's rows (a window) would make it read every
         // matching row even where an index yields the first rows of the order directly
         long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
         if (total <= filter.offset()) {
             return new Page(List.of(), total, filter.page(), AccountFilter.PAGE_SIZE);
         }
-        String sql = "select a.external_id, a.name, a.collection_status, a.assigned_agent, a.currency, a.time_zone,"
-                + " s.open_invoice_total - s.unapplied_credit as balance, s.oldest_unpaid_due_date" + from
-                + " order by " + order(filter) + ", a.id"
-                + " limit :limit offset :offset";
+        String columns = "s.account_id, s.collection_status, s.assigned_agent, s.open_invoice_total - s.unapplied_credit as balance,"
+                + " s.oldest_unpaid_due_date";
+        String sql = readsAccounts
+                ? "select a.external_id, a.name, a.currency, a.time_zone, " + columns + from
+                        + " order by " + order(filter, ORDER.get(filter.sort())) + ", s.account_id limit :limit offset :offset"
+                // the page's 50 summaries first, in index order, and only their accounts joined
+                : "select a.external_id, a.name, a.currency, a.time_zone, p.* from (select " + columns + from
+                        + " order by " + order(filter, ORDER.get(filter.sort())) + ", s.account_id limit :limit offset :offset) p"
+                        + " join account a on a.id = p.account_id"
+                        + " order by " + order(filter, filter.sort().equals("balance") ? "p.balance" : "p.oldest_unpaid_due_date")
+                        + ", p.account_id";
         List<Row> rows = jdbc.query(sql, params, (rs, i) -> {
             LocalDate oldest = rs.getObject("oldest_unpaid_due_date", LocalDate.class);
             return new Row(rs.getString("external_id"), rs.getString("name"), rs.getString("collection_status"),
@@ -164,6 +175,11 @@ public class AccountsInCollections {
                     .addValue("earliestDue" + i, bucket.toDays() == null ? null : today.minusDays(bucket.toDays()));
             i++;
         }
+        // the widest dates any zone allows, as plain bounds an index on the due date can take (see bucketCondition)
+        LocalDate latestToday = java.util.Collections.max(zones.values());
+        LocalDate earliestToday = java.util.Collections.min(zones.values());
+        params.addValue("bucketLatestDue", latestToday.minusDays(bucket.fromDays()))
+                .addValue("bucketEarliestDue", bucket.toDays() == null ? null : earliestToday.minusDays(bucket.toDays()));
         return " join (values " + String.join(", ", rows) + ") as z (time_zone, latest_due, earliest_due) on z.time_zone = a.time_zone";
     }
 
@@ -173,12 +189,14 @@ public class AccountsInCollections {
             return bucket.toDays() == null ? "1 = 1"
                     : "(s.oldest_unpaid_due_date is null or s.oldest_unpaid_due_date >= z.earliest_due)";
         }
-        return "s.oldest_unpaid_due_date <= z.latest_due"
-                + (bucket.toDays() == null ? "" : " and s.oldest_unpaid_due_date >= z.earliest_due");
+        // the plain bounds first: a bucket is a narrow range of dates, read from the due date's index
+        return "s.oldest_unpaid_due_date <= :bucketLatestDue and s.oldest_unpaid_due_date <= z.latest_due"
+                + (bucket.toDays() == null ? "" : " and s.oldest_unpaid_due_date >= :bucketEarliestDue"
+                        + " and s.oldest_unpaid_due_date >= z.earliest_due");
     }
 
-    private static String order(AccountFilter filter) {
-        String column = ORDER.get(filter.sort());
+    /** {@code column}: the sort's expression as the query at hand names it. */
+    private static String order(AccountFilter filter, String column) {
         boolean descending = filter.descending();
         if (filter.sort().equals("days")) {
             // most days past due means the earliest date; accounts with nothing due go last either way

@@ -24,6 +24,11 @@ class AgentDirectory {
                 .map(agent -> new Agent(agent.userId(), agent.name())).toList();
     }
 
+    /** The agent's name, deactivated or not (their accounts keep them); the user id when there is no such agent. */
+    String nameOf(String userId) {
+        return agents.find(userId).map(io.dunwell.agent.Agent::name).orElse(userId);
+    }
+
     /** Whether the user is an agent who may take on accounts: deactivated agents keep their history but get no new ones. */
     boolean isAgent(String userId) {
         return agents.find(userId).map(io.dunwell.agent.Agent::active).orElse(false);

@@ -52,14 +52,14 @@ class BulkActionsController {
     String preview(@RequestParam String action, @RequestParam(required = false) List<String> accountIds,
                    @RequestParam(defaultValue = "false") boolean allMatching, @RequestParam(required = false) LocalDate asOf,
                    @RequestParam MultiValueMap<String, String> form, Authentication user, Model model) {
-        List<String> ids = allMatching ? accountList.allMatching(filterOf(form), user.getName())
-                : accountIds == null ? List.of() : accountIds;
         Map<String, Object> parameters = parametersOf(form);
         model.addAttribute("action", action);
         model.addAttribute("asOf", asOf == null ? "" : asOf.toString());
         model.addAttribute("parameters", parameters);
         model.addAttribute("key", UUID.randomUUID().toString());
         try {
+            List<String> ids = allMatching ? accountList.allMatching(filterOf(form), user.getName())
+                    : accountIds == null ? List.of() : accountIds;
             model.addAttribute("result", bulkActions.run(new BulkRequest(action, ids, asOf, parameters, true, null), null, user));
         } catch (BadRequestException refused) {
             model.addAttribute("error", refused.getMessage());
@@ -119,13 +119,30 @@ class BulkActionsController {
                 .orElseThrow(() -> new BadRequestException("bucket", "there is no aging bucket " + name));
     }
 
+    /** Numbers from the page's filter: a hand-made request with letters is refused, not a server error. */
+    private static int days(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException notAWholeNumber) {
+            throw new BadRequestException("minDays", "\"" + text + "\" is not a whole number of days");
+        }
+    }
+
+    private static BigDecimal number(String field, String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new BadRequestException(field, "\"" + text + "\" is not a number");
+        }
+    }
+
     /** The accounts page's filter as its form sends it, with the page's defaults. */
     private AccountFilter filterOf(MultiValueMap<String, String> form) {
         OverdueCondition inCollections = settings.inCollections();
         String minDays = form.getFirst("minDays");
         String minBalance = form.getFirst("minBalance");
-        return new AccountFilter(minDays == null || minDays.isBlank() ? inCollections.daysOverdue() : Integer.parseInt(minDays),
-                minBalance == null || minBalance.isBlank() ? inCollections.amount() : new BigDecimal(minBalance),
+        return new AccountFilter(minDays == null || minDays.isBlank() ? inCollections.daysOverdue() : days(minDays),
+                minBalance == null || minBalance.isBlank() ? inCollections.amount() : number("minBalance", minBalance),
                 form.getFirst("assigned"), form.getFirst("agent"), form.getFirst("status"), bucket(form.getFirst("bucket")),
                 form.getFirst("q"),
                 form.getFirst("sort"), form.getFirst("dir"), 1);

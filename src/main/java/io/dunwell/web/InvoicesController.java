@@ -51,13 +51,17 @@ class InvoicesController {
     @GetMapping("/invoices")
     String critical(@RequestParam(required = false) String status, @RequestParam(required = false) String currency,
                     @RequestParam(required = false) String agent, @RequestParam(required = false) String q,
-                    @RequestParam(defaultValue = "OLDEST") Sort sort, @RequestParam(defaultValue = "0") int page, Locale viewer,
-                    Model model) {
+                    @RequestParam(defaultValue = "OLDEST") Sort sort, @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(required = false) String at, Locale viewer, Model model) {
         OverdueCondition critical = settings.criticalInvoices();
         ConsoleAmounts amounts = new ConsoleAmounts(viewer);
         Filter filter = new Filter(accounts.todayEverywhere(), critical.daysOverdue(), critical.amount(), status, currency, agent, q, sort);
         model.addAttribute("condition", critical);
-        model.addAttribute("page", browser.critical(filter, page));
+        try {
+            model.addAttribute("page", browser.critical(filter, page, at == null || at.isBlank() ? null : InvoiceBrowser.Cursor.parse(at)));
+        } catch (IllegalArgumentException notACursor) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "That page link is broken: start again from the first page.");
+        }
         List<Map<String, Object>> plot = browser.plot(filter).stream()
                 .map(row -> Map.<String, Object>of("x", row.daysOverdue(), "y", row.balance(), "id", row.externalId(),
                         "label", row.number() + " · " + row.accountName() + " · " + amounts.format(row.balance(), row.currency()) + " " + row.currency()))

@@ -152,7 +152,7 @@ public final class PageBenchmark {
                 new Page("/invoices sort largest", supervisor, "/invoices?sort=LARGEST"),
                 new Page("/invoices sort number", supervisor, "/invoices?sort=NUMBER"),
                 new Page("/invoices sort newest", supervisor, "/invoices?sort=NEWEST"),
-                new Page("/invoices deep page", supervisor, "/invoices?page=1000"),
+                new Page("/invoices page 1000 by Next", supervisor, byNext(supervisor, "/invoices", 999)),
                 new Page("/invoices filtered", supervisor, "/invoices?currency=EUR&agent=bob&status=IN_COLLECTIONS"),
                 new Page("/invoices search", supervisor, "/invoices?q=" + encoded("INV-190")),
                 new Page("/invoices/{id}", supervisor, "/invoices/" + invoice),
@@ -213,6 +213,22 @@ public final class PageBenchmark {
     private static double percentile(long[] sorted, int percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** The page a person reaches by clicking Next {@code clicks} times from {@code path}: its link, as the page wrote it. */
+    private String byNext(HttpClient as, String path, int clicks) throws Exception {
+        Pattern next = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
+        String at = path;
+        for (int click = 0; click < clicks; click++) {
+            HttpResponse<String> page = as.send(HttpRequest.newBuilder(URI.create(base + at)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher link = next.matcher(page.body());
+            if (!link.find()) {
+                throw new IllegalStateException(at + " has no Next link after " + click + " clicks");
+            }
+            at = link.group(1).replace("&amp;", "&");
+        }
+        return at;
     }
 
     private HttpClient signIn(String user) throws Exception {

@@ -136,8 +136,9 @@ final class PageData {
 
         timed("receivables summaries", () -> jdbc.update("""
                 insert into receivables_summary (account_id, currency, open_invoice_total, unapplied_credit, open_invoice_count,
-                                                 oldest_unpaid_due_date, updated_at)
-                select a.id, a.currency, coalesce(t.total, 0), 0, coalesce(t.count, 0), t.oldest, now()
+                                                 oldest_unpaid_due_date, updated_at, collection_status, assigned_agent)
+                select a.id, a.currency, coalesce(t.total, 0), 0, coalesce(t.count, 0), t.oldest, now(), a.collection_status,
+                       a.assigned_agent
                 from account a left join (select account_id, sum(balance) as total, count(*) as count, min(due_date) as oldest
                                           from invoice where status = 'OPEN' group by account_id) t on t.account_id = a.id"""));
         // the application's pooled sequences must hand out ids above the ones written here

@@ -47,9 +47,12 @@ final class SummaryCheck {
         long withoutSummary = jdbc.queryForObject(
                 "select count(*) from account a where not exists (select 1 from receivables_summary s where s.account_id = a.id)",
                 Long.class);
-        System.out.printf("summary check, all accounts: %d mismatches, %d accounts without a summary%n", allMismatches,
-                withoutSummary);
-        return sampleMismatches == 0 && allMismatches == 0 && withoutSummary == 0;
+        long workMismatches = jdbc.queryForObject("select count(*) from account a join receivables_summary s on s.account_id = a.id"
+                + " where s.collection_status <> a.collection_status or coalesce(s.assigned_agent, '') <> coalesce(a.assigned_agent, '')",
+                Long.class);
+        System.out.printf("summary check, all accounts: %d mismatches, %d accounts without a summary, %d with another status or"
+                + " agent than the account%n", allMismatches, withoutSummary, workMismatches);
+        return sampleMismatches == 0 && allMismatches == 0 && withoutSummary == 0 && workMismatches == 0;
     }
 
     private static boolean matches(Map<String, Object> row) {

@@ -32,6 +32,8 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
 import io.dunwell.dunning.CaseJobs;
+import io.dunwell.invoice.CreditNoteCommand;
+import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
@@ -47,7 +49,8 @@ import io.dunwell.timeline.TimelineEntry;
 /**
  * LatePaymentChargesProcess, scheduled and started through the API: the EU rule (reference rate
  * 2.15 % + 8 points, 40 EUR) on the test segment, booked as charge invoices, each period once.
- * The clock stands on 22 November 2026, 10:00 UTC, so September and October 2026 are closed months.
+ * The clock stands on 22 November 2026, 10:00 UTC, so September and October 2026 are closed months;
+ * the accounts are in Berlin. Interest is day by day on what was owed at the end of each day.
  */
 @DunwellIntegrationTest
 class LatePaymentChargesProcessTests {
@@ -58,6 +61,7 @@ class LatePaymentChargesProcessTests {
     @Autowired InvoiceService invoices;
     @Autowired Receivables receivables;
     @Autowired PaymentService payments;
+    @Autowired CreditNoteService creditNotes;
     @Autowired Timeline timeline;
     @Autowired JdbcTemplate jdbc;
     @Autowired SharedClock clock;
@@ -137,21 +141,102 @@ class LatePaymentChargesProcessTests {
     }
 
     @Test
-    void nothingIsChargedOutsideAnEnabledSegmentOnAPaidInvoiceOrInAnotherCurrencysCompensation() {
+    void aPartPaymentInTheMiddleOfAMonthLowersTheBalanceFromItsDay() {
+        Account account = account(SEGMENT, "EUR");
+        Invoice late = invoice(account, "R-500", LocalDate.of(2026, 8, 31), "1000.00", "EUR");
+        // 10 October, 12:00 in Berlin; booked only now, six weeks later: the day it was received counts
+        pay(account, "400.00", "2026-10-10T10:00:00Z");
+
+        runOnSchedule();
+
+        // September: 1,000.00 × 30 = 30,000 balance-days → 8.34; October: 1,000.00 × 9 + 600.00 × 22 = 22,200
+        // balance-days × 10.15 / 36,500 = 6.17342… → 6.17 (on the balance at the run, 600.00, it would be 5.17)
+        assertThat(chargesOf(late)).containsExactly(
+                "2026-09 INTEREST 30 days 10.1500 % on 1000.0000 = 8.3400",
+                "2026-10 INTEREST 31 days 10.1500 % on 22200.0000 balance-days = 6.1700",
+                "once FLAT 40.0000");
+        assertThat(breakdownOf(late, "2026-10")).isEqualTo("2026-10-01..2026-10-09 9 × 1000.00; 2026-10-10..2026-10-31 22 × 600.00");
+        assertThat(timeline.of(account.getId())).map(TimelineEntry::getSummary).contains(
+                "Late-payment interest 6.17 EUR on invoice R-500 for 2026-10: 31 days at 10.15 % (2.15 % reference + 8 points)"
+                        + " on a balance that changed: 9 days on 1000.00 EUR from 2026-10-01, 22 days on 600.00 EUR from 2026-10-10");
+    }
+
+    @Test
+    void anInvoicePaidLateInTheMiddleOfAMonthIsChargedUpToThePaymentOnce() {
+        Account account = account(SEGMENT, "EUR");
+        Invoice late = invoice(account, "R-600", LocalDate.of(2026, 9, 30), "1000.00", "EUR");
+        runOnSchedule();
+        assertThat(chargesOf(late)).containsExactly("2026-10 INTEREST 31 days 10.1500 % on 1000.0000 = 8.6200", "once FLAT 40.0000");
+
+        clock.setNow(Instant.parse("2026-12-10T12:00:00Z"));
+        pay(account, "1000.00", "2026-12-10T09:00:00Z");
+        runOnSchedule();
+        runOnSchedule();
+
+        // November, over: 30,000 balance-days → 8.34; December 1 … 9, the 10th owed nothing at its end:
+        // 1,000.00 × 9 = 9,000 balance-days × 10.15 / 36,500 = 2.50274… → 2.50
+        List<String> charged = List.of("2026-10 INTEREST 31 days 10.1500 % on 1000.0000 = 8.6200", "once FLAT 40.0000",
+                "2026-11 INTEREST 30 days 10.1500 % on 1000.0000 = 8.3400",
+                "2026-12 INTEREST 9 days 10.1500 % on 1000.0000 = 2.5000");
+        assertThat(chargesOf(late)).containsExactlyElementsOf(charged);
+        assertThat(timeline.of(account.getId())).map(TimelineEntry::getSummary).contains(
+                "Late-payment interest 2.50 EUR on invoice R-600 for 2026-12: 9 days at 10.15 % (2.15 % reference + 8 points)"
+                        + " on 1000.00 EUR; paid in full on 2026-12-10");
+
+        clock.setNow(Instant.parse("2027-01-05T10:00:00Z"));
+        runOnSchedule();
+
+        assertThat(chargesOf(late)).as("December, now over, was charged as the last month already").containsExactlyElementsOf(charged);
+    }
+
+    @Test
+    void anInvoiceTheRunFirstSeesPaidLateGetsItsLastMonthAndTheCompensation() {
+        Account account = account(SEGMENT, "EUR");
+        Invoice late = invoice(account, "R-700", LocalDate.of(2026, 10, 31), "1000.00", "EUR");
+        pay(account, "1000.00", "2026-11-16T10:00:00Z");
+
+        runOnSchedule();
+        runOnSchedule();
+
+        // 1 … 15 November: 1,000.00 × 15 = 15,000 balance-days × 10.15 / 36,500 = 4.17123… → 4.17
+        assertThat(chargesOf(late)).containsExactly("2026-11 INTEREST 15 days 10.1500 % on 1000.0000 = 4.1700", "once FLAT 40.0000");
+        assertThat(timeline.of(account.getId())).map(TimelineEntry::getSummary)
+                .contains("Late-payment compensation 40.00 EUR on invoice R-700 (paid late on 2026-11-16)");
+    }
+
+    @Test
+    void nothingIsChargedOutsideAnEnabledSegmentOnAnInvoicePaidOnTimeOrCreditedOrInAnotherCurrencysCompensation() {
         Account disabled = account("enterprise", "EUR");
         Invoice notCharged = invoice(disabled, "R-400", LocalDate.of(2026, 8, 31), "1000.00", "EUR");
         Account paying = account(SEGMENT, "EUR");
-        Invoice paid = invoice(paying, "R-401", LocalDate.of(2026, 8, 31), "1000.00", "EUR");
-        payments.record(new PaymentCommand("PAY-" + UUID.randomUUID(), paying.getExternalId(), new BigDecimal("1000.00"), "EUR",
-                Instant.parse("2026-11-20T10:00:00Z"), null, null));
+        Invoice onTime = invoice(paying, "R-401", LocalDate.of(2026, 11, 20), "1000.00", "EUR");
+        pay(paying, "1000.00", "2026-11-20T10:00:00Z");
+        Account credited = account(SEGMENT, "EUR");
+        Invoice writtenOff = invoice(credited, "R-403", LocalDate.of(2026, 10, 31), "1000.00", "EUR");
+        creditNotes.record(new CreditNoteCommand("CN-" + UUID.randomUUID(), credited.getExternalId(), new BigDecimal("1000.00"), "EUR",
+                Instant.parse("2026-11-16T10:00:00Z"), "written off", null));
         Account dollars = account(SEGMENT, "USD");
         Invoice inDollars = invoice(dollars, "R-402", LocalDate.of(2026, 9, 30), "1000.00", "USD");
 
         runOnSchedule();
 
         assertThat(chargesOf(notCharged)).isEmpty();
-        assertThat(chargesOf(paid)).isEmpty();
+        assertThat(chargesOf(onTime)).isEmpty();
+        assertThat(chargesOf(writtenOff)).as("a credit note cleared it: nothing more").isEmpty();
         assertThat(chargesOf(inDollars)).containsExactly("2026-10 INTEREST 31 days 10.1500 % on 1000.0000 = 8.6200");
+    }
+
+    @Test
+    void aPaymentBookedLongerAgoThanTheLookbackLeavesItsInvoiceAlone() {
+        clock.setNow(Instant.parse("2026-09-10T10:00:00Z"));
+        Account account = account(SEGMENT, "EUR");
+        Invoice late = invoice(account, "R-800", LocalDate.of(2026, 8, 31), "1000.00", "EUR");
+        pay(account, "1000.00", "2026-09-10T09:00:00Z");
+
+        clock.setNow(Instant.parse("2026-11-22T10:00:00Z"));
+        runOnSchedule();
+
+        assertThat(chargesOf(late)).as("booked 73 days ago, more than the 45 days looked back").isEmpty();
     }
 
     @Test
@@ -179,12 +264,34 @@ class LatePaymentChargesProcessTests {
                 .stream().map(HistoricProcessInstance::getId).toList());
     }
 
+    /** Interest rows read "on <balance>" when one balance held all month, else "on <balance-days> balance-days"; each must match the other. */
     private List<String> chargesOf(Invoice invoice) {
-        return jdbc.query("select period, kind, days, annual_rate, base_amount, amount from late_charge where invoice_id = ? order by id",
+        return jdbc.query("select period, kind, days, annual_rate, base_amount, balance_days, amount from late_charge"
+                        + " where invoice_id = ? order by id",
                 (row, i) -> row.getString("period") + " " + row.getString("kind")
                         + (row.getObject("days") == null ? "" : " " + row.getInt("days") + " days "
-                        + row.getBigDecimal("annual_rate").setScale(4) + " % on " + row.getBigDecimal("base_amount").setScale(4) + " =")
+                        + row.getBigDecimal("annual_rate").setScale(4) + " % on " + basis(row) + " =")
                         + " " + row.getBigDecimal("amount").setScale(4), invoice.getId());
+    }
+
+    private static String basis(java.sql.ResultSet row) throws java.sql.SQLException {
+        BigDecimal base = row.getBigDecimal("base_amount");
+        BigDecimal balanceDays = row.getBigDecimal("balance_days");
+        if (base == null) {
+            return balanceDays.setScale(4) + " balance-days";
+        }
+        assertThat(balanceDays).isEqualByComparingTo(base.multiply(BigDecimal.valueOf(row.getInt("days"))));
+        return base.setScale(4).toPlainString();
+    }
+
+    private String breakdownOf(Invoice invoice, String period) {
+        return jdbc.queryForObject("select breakdown from late_charge where invoice_id = ? and period = ? and kind = 'INTEREST'",
+                String.class, invoice.getId(), period);
+    }
+
+    private void pay(Account account, String amount, String receivedAt) {
+        payments.record(new PaymentCommand("PAY-" + UUID.randomUUID(), account.getExternalId(), new BigDecimal(amount), "EUR",
+                Instant.parse(receivedAt), null, null));
     }
 
     private List<Invoice> chargeInvoicesOf(Account account) {

@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.awaitility.Awaitility;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
@@ -36,6 +45,10 @@ class ConsoleSettingsTests {
     TemplatePreviews previews;
     @Autowired
     AccountService accounts;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void overlappingBucketsAreRefusedAndTheOldOnesStay() {
@@ -125,6 +138,74 @@ class ConsoleSettingsTests {
         assertThatThrownBy(() -> settings.removeCollectionStatus(code, "sarah"))
                 .isInstanceOf(SettingRejected.class).hasMessageContaining("in use by 2 accounts");
         assertThat(settings.customStatuses()).contains(code);
+    }
+
+    @Test
+    void aPersonGivesAnAccountOnlyAStatusTheyMayChoose() {
+        String code = settings.addCollectionStatus("Payment plan review " + System.nanoTime() % 100000, "sarah");
+        Account account = newAccount("Chosen status");
+
+        settings.assignCollectionStatus(account.getId(), code);
+        assertThat(accounts.get(account.getId()).getCollectionStatus()).isEqualTo(code);
+        assertThat(settings.assignableStatuses()).startsWith(CollectionStatus.IN_COLLECTIONS).contains(code)
+                .doesNotContain(CollectionStatus.WRITTEN_OFF, CollectionStatus.PROMISE_TO_PAY);
+
+        // a write-off or a promise is something that happened, not a label to pick
+        assertThatThrownBy(() -> settings.assignCollectionStatus(account.getId(), CollectionStatus.WRITTEN_OFF))
+                .isInstanceOf(SettingRejected.class).hasMessageContaining("Choose one of IN_COLLECTIONS");
+        assertThatThrownBy(() -> settings.assignCollectionStatus(account.getId(), "NO_SUCH_STATUS"))
+                .isInstanceOf(SettingRejected.class);
+        assertThat(accounts.get(account.getId()).getCollectionStatus()).isEqualTo(code);
+    }
+
+    /**
+     * The removal counts the accounts with the status before it writes; an assignment still in
+     * flight when it counts would leave an account with a status that no longer exists. Both take
+     * the statuses' row lock, so the removal waits, then counts the account and refuses.
+     */
+    @Test
+    void aRemovalWaitsForAnAssignmentInFlightAndThenRefuses() throws Exception {
+        String code = settings.addCollectionStatus("Bailiff " + System.nanoTime() % 100000, "sarah");
+        Account account = newAccount("Assigned meanwhile");
+        CountDownLatch assigned = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> assignment = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                settings.assignCollectionStatus(account.getId(), code);
+                assigned.countDown();
+                await(mayCommit);
+            }));
+            await(assigned);
+            Future<?> removal = threads.submit(() -> settings.removeCollectionStatus(code, "sarah"));
+            // the removal is queued behind the assignment's lock (PostgreSQL says so), not merely not yet started
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%console_setting%for update%'",
+                    Integer.class) > 0);
+            mayCommit.countDown();
+            assignment.get();
+
+            assertThatThrownBy(removal::get).hasCauseInstanceOf(SettingRejected.class).hasMessageContaining("in use by 1 account");
+            assertThat(settings.customStatuses()).contains(code);
+            assertThat(accounts.get(account.getId()).getCollectionStatus()).isEqualTo(code);
+        } finally {
+            mayCommit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private Account newAccount(String name) {
+        return accounts.upsert("ACC-" + UUID.randomUUID(), new AccountDetails(name, "ap@customer.example",
+                null, "en-US", "UTC", "EUR", null)).account();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

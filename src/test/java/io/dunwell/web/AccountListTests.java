@@ -122,6 +122,42 @@ class AccountListTests {
         assertThat(second).contains("51–53 of 53 accounts");
     }
 
+    /** Without a search, bucket or sort by name the list reads the summaries' copy of status and agent (V20). */
+    @Test
+    void theListWithoutASearchFollowsEveryChangeOfStatusAndAgent() throws Exception {
+        String agent = "copy" + token.toLowerCase().replaceAll("[^a-z0-9]", "");
+        TestUsers.ensure(identity, agent, Roles.AGENTS_GROUP);
+        accounts.assignAgent(bravo.getId(), agent);
+        accounts.assignAgent(delta.getId(), agent);
+
+        assertThat(names(agent, "assigned=mine")).containsExactly("Bravo", "Delta");
+        assertThat(names("agent=" + agent + "&status=DISPUTED")).containsExactly("Delta");
+
+        accounts.changeCollectionStatus(delta.getId(), CollectionStatus.IN_COLLECTIONS);
+        accounts.assignAgent(bravo.getId(), null);
+
+        assertThat(names("agent=" + agent + "&status=DISPUTED")).isEmpty();
+        assertThat(names("agent=" + agent + "&status=IN_COLLECTIONS")).containsExactly("Delta");
+        assertThat(names(agent, "assigned=mine")).containsExactly("Delta");
+    }
+
+    @Test
+    void pagesWithoutASearchKeepTheOrderAcrossPages() throws Exception {
+        String agent = "pages" + token.toLowerCase().replaceAll("[^a-z0-9]", "");
+        TestUsers.ensure(identity, agent, Roles.AGENTS_GROUP);
+        ConsoleAccounts given = new ConsoleAccounts(accounts, invoices, clock);
+        IntStream.rangeClosed(1, 53).forEach(i -> accounts.assignAgent(
+                given.owing(token + " " + String.format("%03d", i), 30 + i, i + ".00").getId(), agent));
+
+        String first = page("agent=" + agent + "&sort=balance&dir=asc");
+        String third = page("agent=" + agent + "&sort=days&dir=desc&page=2");
+
+        assertThat(rowNames(first, token)).hasSize(50).startsWith("001", "002").endsWith("050");
+        assertThat(first).contains("1–50 of 53 accounts");
+        // most days past due first: 083, 082, … so page 2 holds the three fewest
+        assertThat(rowNames(third, token)).containsExactly("003", "002", "001");
+    }
+
     @Test
     void rendersACheckboxPerAccountAndTheBasketButtonDisabledUntilBasketsExist() throws Exception {
         String html = page("q=" + token);

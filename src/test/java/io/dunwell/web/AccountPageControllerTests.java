@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -33,6 +35,8 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Receivables;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.SettingRejected;
 import io.dunwell.system.BadRequestException;
 
 @ConsoleWebMvcTest
@@ -49,6 +53,8 @@ class AccountPageControllerTests {
     Receivables receivables;
     @Autowired
     AgentDirectory agents;
+    @Autowired
+    ConsoleSettings settings;
 
     Account account;
 
@@ -149,5 +155,35 @@ class AccountPageControllerTests {
     @Test
     void anUnknownAccountIsNotFound() throws Exception {
         mvc.perform(get("/accounts/NOPE").with(AGENT)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theHeaderNamesTheAgentRatherThanTheirUserId() throws Exception {
+        ReflectionTestUtils.setField(account, "assignedAgent", "bob");
+        given(agents.nameOf("bob")).willReturn("Bob Agent");
+
+        mvc.perform(get("/accounts/ACC-1").with(AGENT))
+                .andExpect(content().string(containsString("Agent <strong title=\"bob\">Bob Agent</strong>")))
+                .andExpect(content().string(containsString("Worked by <strong>Bob Agent</strong> (bob)")));
+    }
+
+    @Test
+    void anAgentSetsAStatusTheSettingsOffer() throws Exception {
+        given(settings.assignableStatuses()).willReturn(List.of("IN_COLLECTIONS", "LEGAL_REVIEW"));
+
+        mvc.perform(get("/accounts/ACC-1").with(AGENT))
+                .andExpect(content().string(containsString("<option value=\"LEGAL_REVIEW\">Legal review</option>")));
+        mvc.perform(post("/accounts/ACC-1/status").param("status", "LEGAL_REVIEW").with(AGENT).with(csrf()))
+                .andExpect(redirectedUrl("/accounts/ACC-1"));
+
+        verify(settings).assignCollectionStatus(7L, "LEGAL_REVIEW");
+    }
+
+    @Test
+    void aStatusTheSettingsRefuseIsABadRequest() throws Exception {
+        willThrow(new SettingRejected("Choose one of IN_COLLECTIONS.")).given(settings).assignCollectionStatus(7L, "WRITTEN_OFF");
+
+        mvc.perform(post("/accounts/ACC-1/status").param("status", "WRITTEN_OFF").with(AGENT).with(csrf()))
+                .andExpect(status().isBadRequest());
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.dunwell.DunwellIntegrationTest;
@@ -37,6 +38,7 @@ import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.payment.PaymentCommand;
 import io.dunwell.payment.PaymentService;
+import io.dunwell.timeline.Timeline;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
 
@@ -53,6 +55,8 @@ class AccountPageTests {
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
     @Autowired Clock clock;
+    @Autowired Timeline timeline;
+    @Autowired TransactionTemplate transactions;
 
     ConsoleAccounts given;
     Account account;
@@ -63,6 +67,25 @@ class AccountPageTests {
         account = given.account("Harbour Freight " + ConsoleAccounts.token());
         given.invoice(account, "INV-HF-1042", 45, "1200.00");
         given.invoice(account, "INV-HF-1077", 12, "310.50");
+    }
+
+    /** A customer of many years: the page shows the newest entries and offers the rest. */
+    @Test
+    void aLongHistoryShowsItsLatestEntriesAndAllOnRequest() throws Exception {
+        transactions.executeWithoutResult(status -> {
+            for (int i = 1; i <= AccountPageController.LATEST_TIMELINE + 5; i++) {
+                timeline.append(account.getId(), "NOTE_ADDED", "Old entry " + String.format("%03d", i), null);
+            }
+        });
+        long total = timeline.count(account.getId());
+
+        String latest = page("alice", "AGENT");
+        String all = mvc.perform(get("/accounts/" + account.getExternalId() + "?all=true").with(user("alice").roles("AGENT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(latest).contains("The latest 100 of " + total + ": <a href=\"/accounts/" + account.getExternalId() + "?all=true#timeline\">show all</a>")
+                .contains("Old entry 105").doesNotContain("Old entry 001<");
+        assertThat(all).contains("Old entry 001<", "Old entry 105").doesNotContain("The latest 100");
     }
 
     @Test

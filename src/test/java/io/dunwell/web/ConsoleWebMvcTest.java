@@ -42,7 +42,7 @@ import io.dunwell.timeline.Timeline;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(controllers = {AccountListController.class, AccountPageController.class, AgentsController.class,
+@WebMvcTest(controllers = {AccountListController.class, AccountPageController.class, AgentsController.class, BulkActionsController.class,
         DashboardController.class, InvoicesController.class, LoginController.class, MailController.class,
         SettingsController.class},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.dunwell\\.notes\\.Notes(Export)?Controller"))

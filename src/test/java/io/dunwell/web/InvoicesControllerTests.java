@@ -51,7 +51,7 @@ class InvoicesControllerTests {
         given(settings.criticalInvoices()).willReturn(new OverdueCondition(60, new BigDecimal("1000")));
         InvoiceBrowser.Row yen = row("INV-JP", "J-1", "JPY", "250000", "<img src=x onerror=alert(1)> KK");
         InvoiceBrowser.Row euro = row("INV-EU", "E-1", "EUR", "1234.50", "Euro GmbH");
-        given(browser.critical(any(), anyInt())).willReturn(new InvoiceBrowser.Page(List.of(yen, euro), 0, false));
+        given(browser.critical(any(), anyInt(), any())).willReturn(new InvoiceBrowser.Page(List.of(yen, euro), 0, null, null));
         given(browser.plot(any())).willReturn(List.of(yen, euro));
     }
 
@@ -88,6 +88,11 @@ class InvoicesControllerTests {
     }
 
     @Test
+    void aBrokenPageLinkIsABadRequest() throws Exception {
+        mvc.perform(get("/invoices").param("at", "sideways:12:2026-01-01").with(AGENT)).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void anUnknownInvoiceIsNotFound() throws Exception {
         mvc.perform(get("/invoices/NOPE").with(AGENT)).andExpect(status().isNotFound());
     }
@@ -98,7 +103,7 @@ class InvoicesControllerTests {
     }
 
     private static InvoiceBrowser.Row row(String externalId, String number, String currency, String balance, String accountName) {
-        return new InvoiceBrowser.Row(externalId, number, LocalDate.parse("2025-12-01"), 92, currency, new BigDecimal(balance),
+        return new InvoiceBrowser.Row(number.hashCode(), externalId, number, LocalDate.parse("2025-12-01"), 92, currency, new BigDecimal(balance),
                 new BigDecimal(balance), "OPEN", "ACC-" + number, accountName, null, "IN_COLLECTIONS");
     }
 }
