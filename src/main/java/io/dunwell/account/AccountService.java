@@ -182,6 +182,36 @@ public class AccountService {
         return true;
     }
 
+    /**
+     * Corrects the customer's email and phone (an agent on a call): validated like any update, and
+     * the timeline says who changed what from what. Returns whether anything changed.
+     */
+    @Transactional
+    public boolean changeContact(Long accountId, String email, String phone, String changedBy) {
+        Account account = get(accountId);
+        AccountDetails before = account.details();
+        AccountDetails after = normalize(new AccountDetails(before.name(), email, phone, before.locale(), before.timeZone(),
+                before.currency(), before.segment()));
+        AccountValidator.validate(account.getExternalId(), after);
+        if (!account.update(after, clock.instant())) {
+            return false;
+        }
+        List<String> changes = new ArrayList<>();
+        if (!Objects.equals(before.email(), after.email())) {
+            changes.add("email " + orNone(before.email()) + " → " + orNone(after.email()));
+        }
+        if (!Objects.equals(before.phone(), after.phone())) {
+            changes.add("phone " + orNone(before.phone()) + " → " + orNone(after.phone()));
+        }
+        timeline.append(accountId, "CONTACT_CHANGED", "Contact details changed by " + changedBy + ": " + String.join("; ", changes),
+                account.getExternalId());
+        return true;
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "(none)" : value;
+    }
+
     /** Which channels the customer opted out of; the timeline records a change. */
     @Transactional
     public void changeContactPreferences(Long accountId, ContactPreferences preferences) {

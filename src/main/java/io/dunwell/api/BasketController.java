@@ -17,12 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dunwell.account.AccountService;
+import io.dunwell.system.ConflictException;
 import io.dunwell.system.Recorded;
 import io.dunwell.system.security.Roles;
 import io.dunwell.worklist.Basket;
 import io.dunwell.worklist.BasketStatements;
 import io.dunwell.worklist.BasketStatus;
 import io.dunwell.worklist.Baskets;
+import io.dunwell.worklist.CollectionSessions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,12 +36,15 @@ class BasketController {
 
     private final Baskets baskets;
     private final BasketStatements statements;
+    private final CollectionSessions sessions;
     private final AccountService accounts;
     private final RoleHierarchy roles;
 
-    BasketController(Baskets baskets, BasketStatements statements, AccountService accounts, RoleHierarchy roles) {
+    BasketController(Baskets baskets, BasketStatements statements, CollectionSessions sessions, AccountService accounts,
+                     RoleHierarchy roles) {
         this.baskets = baskets;
         this.statements = statements;
+        this.sessions = sessions;
         this.accounts = accounts;
         this.roles = roles;
     }
@@ -66,6 +71,19 @@ class BasketController {
         Basket basket = baskets.require(id);
         Baskets.checkMayWork(basket, user.getName(), isSupervisor(user));
         return view(basket);
+    }
+
+    @PostMapping("/{id}/session/abandon")
+    @Operation(summary = "Abandon the basket's collection session (its agent or a supervisor): the accounts worked keep their "
+            + "outcomes, the rest are untouched, the basket is pending again and says who abandoned it; 409 when no session runs")
+    BasketResponse abandonSession(@PathVariable Long id, Authentication user) {
+        Basket basket = baskets.require(id);
+        boolean supervisor = isSupervisor(user);
+        Baskets.checkMayWork(basket, user.getName(), supervisor);
+        if (basket.getStatus() != BasketStatus.IN_SESSION) {
+            throw new ConflictException("Basket " + id + " is " + basket.getStatus() + ": no session to abandon");
+        }
+        return view(sessions.abandon(basket.getSessionProcessInstanceId(), user.getName(), supervisor));
     }
 
     @PostMapping("/{id}/statements")

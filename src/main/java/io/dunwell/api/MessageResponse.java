@@ -3,12 +3,16 @@ package io.dunwell.api;
 import java.time.Instant;
 
 import io.dunwell.notification.OutboxMessage;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 record MessageResponse(Long id, String template, String channel, String recipient, String subject, String status,
-                       int attempts, Instant createdAt, Instant sentAt) {
+                       int attempts, Instant createdAt, Instant sentAt,
+                       @Schema(description = "A rate-limited mail (a bulk message) waits for this minute; null: sent at once")
+                       Instant notBefore) {
 
     static MessageResponse of(OutboxMessage message) {
         return new MessageResponse(message.getId(), message.getTemplate(), message.getChannel(), message.getRecipient(),
-                message.getSubject(), message.getStatus(), message.getAttempts(), message.getCreatedAt(), message.getSentAt());
+                message.getSubject(), message.getStatus(), message.getAttempts(), message.getCreatedAt(), message.getSentAt(),
+                message.getNotBefore());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,8 +38,10 @@ import io.dunwell.timeline.Timeline;
  * Runs bulk actions. A preview plans every account and stores nothing. A real run needs an
  * idempotency key: the run and one PENDING row per account are stored first, then each account
  * is done in a transaction of its own (all or nothing per account) that also marks its row and
- * appends to its timeline. The same key with the same request returns the stored run — and
- * finishes it first if it was cut off — the same key with another request is a conflict.
+ * appends to its timeline. The same key (or a second confirm of the same preview token) with the
+ * same request returns the stored run — and finishes it first if it was cut off — the same key
+ * with another request is a conflict. The database decides races: the key and the token are
+ * unique, and each account's row is locked while it is done.
  */
 @Service
 @EnableConfigurationProperties(BulkProperties.class)
@@ -106,24 +109,27 @@ public class BulkActions {
             throw new BadRequestException("Idempotency-Key", "send a key of 1 to 200 characters with every bulk action"
                     + " that is not a preview, and the same key when you retry it");
         }
-        Optional<BulkRun> existing = runs.findByIdempotencyKey(idempotencyKey);
+        String previewToken = request.previewToken();
+        Optional<BulkRun> existing = earlier(idempotencyKey, previewToken);
         if (existing.isPresent()) {
             return replay(existing.get(), fingerprint);
         }
-        if (action.plansEveryAccountFirst() || request.previewToken() != null) {
+        if (action.plansEveryAccountFirst() || previewToken != null) {
             String token = preview(action, targets, asOf, parameters, user.getName(), fingerprint).previewToken();
-            if (request.previewToken() != null && !request.previewToken().equals(token)) {
+            if (previewToken != null && !planOf(previewToken).equals(planOf(token))) {
                 throw new ConflictException("The accounts have changed since the preview: it would no longer do what it showed."
                         + " Preview again.");
             }
         }
         BulkRun run;
         try {
-            run = transaction.execute(status -> start(idempotencyKey, fingerprint, action, parameters, asOf, user, targets));
-        } catch (DataIntegrityViolationException sameKeyAtOnce) {
-            return replay(runs.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> sameKeyAtOnce), fingerprint);
+            run = transaction.execute(status -> start(idempotencyKey, fingerprint, previewToken, action, parameters, asOf, user,
+                    targets));
+        } catch (DataIntegrityViolationException sameRequestAtOnce) {
+            // the unique key or preview token made this insert wait for the other request's and fail: that run is this one
+            return replay(earlier(idempotencyKey, previewToken).orElseThrow(() -> sameRequestAtOnce), fingerprint);
         }
-        return finish(run);
+        return finish(run, false);
     }
 
     public BulkResult find(Long runId) {
@@ -139,16 +145,25 @@ public class BulkActions {
         return new BulkAction.BulkFile(run.getFileName(), run.getFileType(), run.getFileContent());
     }
 
-    private BulkResult replay(BulkRun run, String fingerprint) {
-        if (!run.getFingerprint().equals(fingerprint)) {
-            throw new ConflictException("The Idempotency-Key was already used for another bulk action request");
-        }
-        return run.getCompletedAt() == null ? finish(run) : result(run, true);
+    /** The run stored under this key, or that confirmed this preview token. */
+    private Optional<BulkRun> earlier(String idempotencyKey, String previewToken) {
+        return runs.findByIdempotencyKey(idempotencyKey)
+                .or(() -> previewToken == null ? Optional.empty() : runs.findByPreviewToken(previewToken));
     }
 
-    private BulkRun start(String key, String fingerprint, BulkAction action, Parameters parameters, LocalDate asOf,
-                          Authentication user, List<Account> targets) {
-        BulkRun run = runs.saveAndFlush(new BulkRun(key, fingerprint, action.name(), parameters.canonical(), asOf,
+    private BulkResult replay(BulkRun run, String fingerprint) {
+        if (!run.getFingerprint().equals(fingerprint)) {
+            throw new ConflictException("The Idempotency-Key or preview token was already used for another bulk action request");
+        }
+        return run.getCompletedAt() == null ? finish(run, true) : result(run, true);
+    }
+
+    private BulkRun start(String key, String fingerprint, String previewToken, BulkAction action, Parameters parameters,
+                          LocalDate asOf, Authentication user, List<Account> targets) {
+        if (previewToken != null && previewToken.length() > 100) {
+            throw new BadRequestException("previewToken", "is not a token a preview returned");
+        }
+        BulkRun run = runs.saveAndFlush(new BulkRun(key, fingerprint, previewToken, action.name(), parameters.canonical(), asOf,
                 user.getName(), clock.instant()));
         for (int i = 0; i < targets.size(); i++) {
             rows.save(new BulkRunAccount(run.getId(), i, targets.get(i).getId()));
@@ -156,7 +171,12 @@ public class BulkActions {
         return run;
     }
 
-    private BulkResult finish(BulkRun run) {
+    /**
+     * Does the accounts still pending. Two requests for one run (the same key or token at the same
+     * moment, or a retry while the first still works) may both get here: each account's row lock
+     * lets one of them do the account and the other find it done, so both end with the one result.
+     */
+    private BulkResult finish(BulkRun run, boolean replayed) {
         BulkAction action = actions.get(run.getAction());
         Parameters parameters = Parameters.parse(run.getParameters());
         for (BulkRunAccount pending : rows.findByBulkActionIdOrderByPosition(run.getId())) {
@@ -165,18 +185,24 @@ public class BulkActions {
             }
         }
         transaction.executeWithoutResult(status -> {
-            BulkRun current = runs.findById(run.getId()).orElseThrow();
+            BulkRun current = runs.lock(run.getId()).orElseThrow();
+            if (current.getCompletedAt() != null) {
+                return;
+            }
             List<Account> done = rows.findByBulkActionIdOrderByPosition(run.getId()).stream()
                     .filter(row -> row.getStatus().equals(BulkResult.DONE)).map(row -> accounts.get(row.getAccountId())).toList();
             current.complete(action.file(done, run.getAsOf(), run.getId(), parameters), clock.instant());
         });
-        return result(runs.findById(run.getId()).orElseThrow(), false);
+        return result(runs.findById(run.getId()).orElseThrow(), replayed);
     }
 
     private void doOne(BulkRun run, BulkAction action, Parameters parameters, Long rowId) {
         try {
             transaction.executeWithoutResult(status -> {
-                BulkRunAccount row = rows.findById(rowId).orElseThrow();
+                BulkRunAccount row = rows.lock(rowId).orElseThrow();
+                if (!row.getStatus().equals(BulkResult.PENDING)) {
+                    return;
+                }
                 Account account = accounts.get(row.getAccountId());
                 Outcome outcome = action.apply(new Target(account, run.getAsOf(), parameters, run.getIdempotencyKey(),
                         run.getRequestedBy()));
@@ -189,8 +215,12 @@ public class BulkActions {
         } catch (RuntimeException failed) {
             String why = failed instanceof BadRequestException refused ? refused.getMessage() + " " + refused.errors()
                     : failed.getMessage();
-            transaction.executeWithoutResult(status -> rows.findById(rowId).orElseThrow()
-                    .record(new Outcome(BulkResult.FAILED, why == null ? failed.getClass().getSimpleName() : why, null, null, null)));
+            transaction.executeWithoutResult(status -> {
+                BulkRunAccount row = rows.lock(rowId).orElseThrow();
+                if (row.getStatus().equals(BulkResult.PENDING)) {
+                    row.record(new Outcome(BulkResult.FAILED, why == null ? failed.getClass().getSimpleName() : why, null, null, null));
+                }
+            });
         }
     }
 
@@ -208,8 +238,10 @@ public class BulkActions {
             }
             planned.add(resultOf(account, outcome));
         }
-        String token = Fingerprint.of(fingerprint, planned.stream().map(a -> a.accountId() + ":" + a.status() + ":"
+        String plan = Fingerprint.of(fingerprint, planned.stream().map(a -> a.accountId() + ":" + a.status() + ":"
                 + (a.amount() == null ? "" : a.amount().toPlainString())).collect(Collectors.joining(";")));
+        // fresh per preview, so that confirming it twice is one run while the same plan previewed again can run again
+        String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "." + plan;
         return new BulkResult(null, action.name(), asOf, true, false, user, clock.instant(), null, token, null, planned);
     }
 
@@ -222,6 +254,11 @@ public class BulkActions {
                 row.getReference())).toList();
         return new BulkResult(run.getId(), run.getAction(), run.getAsOf(), false, replayed, run.getRequestedBy(),
                 run.getRequestedAt(), run.getCompletedAt(), null, run.getFileName(), results);
+    }
+
+    /** The plan's digest in a preview token. */
+    private static String planOf(String token) {
+        return token.substring(token.indexOf('.') + 1);
     }
 
     private static AccountResult resultOf(Account account, Outcome outcome) {

@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param messagesPerMinute SMS and voice messages a bulk message sends per minute at most, unless
- *                          the request overrides the limit; the rest wait for a later minute
+ * @param messagesPerMinute messages a bulk message hands to each channel (email, SMS, voice) per
+ *                          minute at most, unless the request overrides the limit; the rest wait,
+ *                          queued, for a later minute
  * @param maxAccounts       the most accounts one request may cover
  */
 @ConfigurationProperties("dunwell.bulk")

@@ -22,6 +22,7 @@ class BulkRun {
 
     private String idempotencyKey;
     private String fingerprint;
+    private String previewToken;
     private String action;
     private String parameters;
     private LocalDate asOf;
@@ -35,10 +36,11 @@ class BulkRun {
     protected BulkRun() {
     }
 
-    BulkRun(String idempotencyKey, String fingerprint, String action, String parameters, LocalDate asOf, String requestedBy,
-            Instant requestedAt) {
+    BulkRun(String idempotencyKey, String fingerprint, String previewToken, String action, String parameters, LocalDate asOf,
+            String requestedBy, Instant requestedAt) {
         this.idempotencyKey = idempotencyKey;
         this.fingerprint = fingerprint;
+        this.previewToken = previewToken;
         this.action = action;
         this.parameters = parameters;
         this.asOf = asOf;

@@ -22,8 +22,10 @@ import io.dunwell.notification.OutboxMessage;
  * ({@link MessagePlaceholders#NAMES}) are filled per account in its language and currency, the
  * balance as of the report's date. An SMS longer than {@value #SMS_LIMIT} characters once filled
  * in refuses the whole request before anything is sent. A channel the customer opted out of is
- * skipped unless {@code overridePreferences}; SMS and voice keep to
- * {@code dunwell.bulk.messages-per-minute} unless {@code overrideRateLimit}.
+ * skipped unless {@code overridePreferences}. Every channel keeps to
+ * {@code dunwell.bulk.messages-per-minute} unless {@code overrideRateLimit}: all messages are queued
+ * at once and go out a minute's share at a time (email by the outbox's sender, SMS and voice by the
+ * channel's).
  */
 @Component
 class MessageAction implements BulkAction {
@@ -101,12 +103,14 @@ class MessageAction implements BulkAction {
         Parameters parameters = target.parameters();
         String channel = parameters.oneOf("channel", CHANNELS);
         String key = target.idFor("bulk-message");
+        Integer perMinute = parameters.flag("overrideRateLimit") ? null : properties.messagesPerMinute();
         if (channel.equals("EMAIL")) {
             OutboxMessage mail = notifications.enqueueOutsideProcess(account.getId(), "bulk-message", key,
-                    Map.of("messageSubject", fill(parameters.text("subject", 200), target), "messageBody", render(target)), false);
-            return Outcome.done("email queued to " + account.getEmail()).withReference("outbox:" + mail.getId());
+                    Map.of("messageSubject", fill(parameters.text("subject", 200), target), "messageBody", render(target)), false,
+                    perMinute);
+            return Outcome.done("email queued to " + account.getEmail() + (mail.getNotBefore() == null ? ""
+                    : ", not before " + mail.getNotBefore())).withReference("outbox:" + mail.getId());
         }
-        Integer perMinute = parameters.flag("overrideRateLimit") ? null : properties.messagesPerMinute();
         ChannelMessage message = channels.queue(account.getId(), channel, account.getPhone(), render(target), key, perMinute);
         return Outcome.done(channel + " queued to " + account.getPhone() + ", not before " + message.getNotBefore())
                 .withReference("channel-message:" + message.getId());

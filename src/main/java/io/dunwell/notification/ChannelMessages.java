@@ -1,9 +1,7 @@
 package io.dunwell.notification;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +16,8 @@ import io.dunwell.timeline.Timeline;
 
 /**
  * SMS and voice messages: queued in the caller's transaction, sent by {@link #sendDue()} through
- * the {@link ChannelProvider}. A per-minute limit spreads messages over minute slots: a message
- * whose slot is taken waits, with a not-before time, for the first minute with room — nobody
- * sleeps, the sender picks it up when the shared clock reaches it.
+ * the {@link ChannelProvider}. A per-minute limit spreads messages over minute slots
+ * ({@link MinuteSlots}).
  */
 @Service
 public class ChannelMessages {
@@ -90,14 +87,7 @@ public class ChannelMessages {
     }
 
     private Instant firstFreeSlot(Instant now, int perMinute) {
-        Instant slot = now.truncatedTo(ChronoUnit.MINUTES);
-        Instant latest = messages.latestNotBefore().map(at -> at.truncatedTo(ChronoUnit.MINUTES)).orElse(slot);
-        if (latest.isAfter(slot)) {
-            slot = latest;
-        }
-        while (messages.countByNotBeforeGreaterThanEqualAndNotBeforeLessThan(slot, slot.plus(Duration.ofMinutes(1))) >= perMinute) {
-            slot = slot.plus(Duration.ofMinutes(1));
-        }
-        return slot.isAfter(now) ? slot : now;
+        return MinuteSlots.firstFree(now, perMinute, messages.latestNotBefore(),
+                messages::countByNotBeforeGreaterThanEqualAndNotBeforeLessThan);
     }
 }

@@ -2,6 +2,7 @@ package io.dunwell.notification;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -96,8 +97,28 @@ public class NotificationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage enqueueOutsideProcess(Long accountId, String template, String idempotencyKey, Map<String, ?> facts,
                                                boolean attachStatement) {
+        return enqueueOutsideProcess(accountId, template, idempotencyKey, facts, attachStatement, null);
+    }
+
+    /**
+     * As {@link #enqueueOutsideProcess(Long, String, String, Map, boolean)}, under a rate limit: with
+     * {@code perMinute} set the mail takes the first minute slot that has fewer than that many
+     * rate-limited mails ({@link MinuteSlots}) and {@link PendingMail} sends it no earlier; it is in
+     * the outbox at once all the same, so nothing accepted is lost. A repeated key finds the mail and
+     * its slot as they were.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OutboxMessage enqueueOutsideProcess(Long accountId, String template, String idempotencyKey, Map<String, ?> facts,
+                                               boolean attachStatement, Integer perMinute) {
+        Optional<OutboxMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        Instant notBefore = perMinute == null ? null : MinuteSlots.firstFree(now, perMinute, outbox.latestNotBefore(),
+                outbox::countByNotBeforeGreaterThanEqualAndNotBeforeLessThan);
         OutboxMessage message = enqueue(accountId, template, idempotencyKey, facts, attachStatement);
-        message.sendFromOutbox();
+        message.sendFromOutbox(notBefore);
         return message;
     }
 

@@ -53,6 +53,7 @@ public class OutboxMessage {
     private Instant createdAt;
     private Instant sentAt;
     private String sentBy = SENT_BY_PROCESS;
+    private Instant notBefore;
 
     protected OutboxMessage() {
     }
@@ -75,9 +76,13 @@ public class OutboxMessage {
         this.createdAt = now;
     }
 
-    /** No process step sends this one: {@link PendingMail} does, until the server takes it. */
-    void sendFromOutbox() {
+    /**
+     * No process step sends this one: {@link PendingMail} does, until the server takes it, not
+     * before {@code notBefore} (its minute slot under a rate limit; null: at once).
+     */
+    void sendFromOutbox(Instant notBefore) {
         sentBy = SENT_BY_OUTBOX;
+        this.notBefore = notBefore;
     }
 
     void sent(Instant now) {
@@ -167,5 +172,10 @@ public class OutboxMessage {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    /** When the outbox may send it at the earliest; null when no rate limit holds it back. */
+    public Instant getNotBefore() {
+        return notBefore;
     }
 }

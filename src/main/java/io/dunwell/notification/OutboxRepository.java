@@ -1,5 +1,6 @@
 package io.dunwell.notification;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +17,15 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     List<OutboxMessage> findByAccountIdOrderByCreatedAtAscIdAsc(Long accountId);
 
-    /** The oldest of the messages no process step sends that are still waiting for the SMTP server. */
+    /** The oldest of the messages no process step sends that are still waiting for the SMTP server and due by {@code now}. */
     @Query("select m.id from OutboxMessage m where m.sentBy = '" + OutboxMessage.SENT_BY_OUTBOX + "' and m.status = '"
-            + OutboxMessage.PENDING + "' order by m.id")
-    List<Long> pendingFromOutbox(Pageable page);
+            + OutboxMessage.PENDING + "' and (m.notBefore is null or m.notBefore <= :now) order by m.id")
+    List<Long> pendingFromOutbox(Instant now, Pageable page);
+
+    @Query("select max(m.notBefore) from OutboxMessage m")
+    Optional<Instant> latestNotBefore();
+
+    long countByNotBeforeGreaterThanEqualAndNotBeforeLessThan(Instant from, Instant to);
 
     /** Takes the message's row lock for the rest of the transaction: one sender at a time, on any node. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

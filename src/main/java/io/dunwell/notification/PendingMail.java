@@ -1,5 +1,7 @@
 package io.dunwell.notification;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Service;
  * Sends the outbox's mail that no process step sends (queued with
  * {@link NotificationService#enqueueOutsideProcess}): every minute, the pending ones, oldest first.
  * A message the SMTP server refuses stays pending for the next round; {@link MailDispatcher}'s row
- * lock makes a second node or an earlier immediate send harmless. Dunning notices are left to their
+ * lock makes a second node or an earlier immediate send harmless. A rate-limited mail (a bulk
+ * message) waits for its minute slot, so a big bulk message reaches the SMTP server a minute's share
+ * at a time. Dunning notices are left to their
  * process's job, whose retries end in an incident an admin sees in Cockpit.
  */
 @Service
@@ -22,17 +26,19 @@ public class PendingMail {
 
     private final OutboxRepository outbox;
     private final MailDispatcher dispatcher;
+    private final Clock clock;
 
-    PendingMail(OutboxRepository outbox, MailDispatcher dispatcher) {
+    PendingMail(OutboxRepository outbox, MailDispatcher dispatcher, Clock clock) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.clock = clock;
     }
 
     /** Returns how many messages went through the dispatcher without a refusal in this round. */
     @Scheduled(cron = "${dunwell.mail.pending-cron:0 * * * * *}")
     public int send() {
         int sent = 0;
-        for (Long messageId : outbox.pendingFromOutbox(PageRequest.of(0, BATCH))) {
+        for (Long messageId : outbox.pendingFromOutbox(clock.instant(), PageRequest.of(0, BATCH))) {
             try {
                 dispatcher.send(messageId);
                 sent++;

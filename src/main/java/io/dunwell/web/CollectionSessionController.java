@@ -25,7 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
@@ -36,6 +35,7 @@ import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.timeline.Timeline;
+import io.dunwell.worklist.Basket;
 import io.dunwell.worklist.CollectionSessions;
 import io.dunwell.worklist.SessionPromises;
 import io.dunwell.worklist.SessionTurn;
@@ -44,7 +44,8 @@ import io.dunwell.worklist.SessionTurn;
  * A collection session in the console: the account at hand with everything for the call on one
  * screen — contact details (the agent may correct email and phone), unpaid invoices and totals
  * (refreshed in place after a payment), notes, a promise, the timeline — and Complete / Skip,
- * which completes the engine's task and shows the next account. Only the session's agent and
+ * which completes the engine's task and shows the next account, or Abandon, which ends the session
+ * and leaves the basket pending. Only the session's agent and
  * supervisors may act; every action checks the account is still the one at hand.
  */
 @Controller
@@ -114,6 +115,17 @@ class CollectionSessionController {
         return "redirect:" + (done ? "/worklists/baskets/" + turn.basket().getId() : sessionPage(processInstanceId));
     }
 
+    @PostMapping("/worklists/sessions/{processInstanceId}/abandon")
+    String abandon(@PathVariable String processInstanceId, Authentication user, Model model, RedirectAttributes redirect) {
+        SessionTurn turn = turn(processInstanceId);
+        boolean done = act(redirect, () -> {
+            Basket basket = sessions.abandon(processInstanceId, user.getName(), supervisor(model));
+            return "Session abandoned: " + basket.workedCount() + " of " + basket.getEntries().size()
+                    + " accounts worked keep their outcomes; the basket is pending again.";
+        });
+        return "redirect:" + (done ? "/worklists/baskets/" + turn.basket().getId() : sessionPage(processInstanceId));
+    }
+
     @PostMapping("/worklists/sessions/{processInstanceId}/accounts/{accountId}/notes")
     String addNote(@PathVariable String processInstanceId, @PathVariable Long accountId, @RequestParam(required = false) String body,
                    Authentication user, Model model, RedirectAttributes redirect) {
@@ -131,11 +143,7 @@ class CollectionSessionController {
                          Authentication user, Model model, RedirectAttributes redirect) {
         act(redirect, () -> {
             atHand(processInstanceId, accountId, user, model);
-            Account account = accounts.get(accountId);
-            AccountDetails now = account.details();
-            accounts.upsert(account.getExternalId(), new AccountDetails(now.name(), email, phone, now.locale(), now.timeZone(),
-                    now.currency(), now.segment()));
-            return "Contact details saved.";
+            return accounts.changeContact(accountId, email, phone, user.getName()) ? "Contact details saved." : "Nothing changed.";
         });
         return "redirect:" + sessionPage(processInstanceId);
     }

@@ -40,6 +40,8 @@ public class Basket {
     private BasketStatus status;
     private String sessionProcessInstanceId;
     private String sessionAgent;
+    private String abandonedBy;
+    private Instant abandonedAt;
     @Version
     private long version;
 
@@ -69,7 +71,14 @@ public class Basket {
         this.status = BasketStatus.DONE;
     }
 
-    /** The entry of the account, the first one not yet worked when an account is in the basket twice. */
+    /** Its session was abandoned: pending again, the outcomes so far kept. */
+    void abandoned(String by, Instant at) {
+        this.status = BasketStatus.PENDING;
+        this.abandonedBy = by;
+        this.abandonedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The entry of the account, while it is not worked yet. */
     BasketEntry entryOf(Long accountId) {
         return entries.stream().filter(entry -> entry.getAccountId().equals(accountId) && !entry.isWorked()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Account " + accountId + " has nothing left to work in basket " + id));
@@ -77,6 +86,14 @@ public class Basket {
 
     public List<Long> accountIds() {
         return entries.stream().map(BasketEntry::getAccountId).toList();
+    }
+
+    /**
+     * The accounts a session still has to work, in order: all of them, or after an abandoned session
+     * the rest. Sessions work the basket in order, so the worked ones are always its first ones.
+     */
+    public List<Long> unworkedAccountIds() {
+        return entries.stream().filter(entry -> !entry.isWorked()).map(BasketEntry::getAccountId).toList();
     }
 
     public long workedCount() {
@@ -113,6 +130,15 @@ public class Basket {
 
     public String getSessionAgent() {
         return sessionAgent;
+    }
+
+    /** Who abandoned the basket's last abandoned session, else null. */
+    public String getAbandonedBy() {
+        return abandonedBy;
+    }
+
+    public Instant getAbandonedAt() {
+        return abandonedAt;
     }
 
     public List<BasketEntry> getEntries() {

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +22,7 @@ import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.system.Recorded;
+import io.dunwell.timeline.Timeline;
 import io.dunwell.worklist.process.CollectionSessionVariables;
 
 /**
@@ -37,14 +39,16 @@ public class Baskets {
     private final BasketRepository baskets;
     private final AccountService accounts;
     private final RuntimeService runtime;
+    private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Baskets(BasketRepository baskets, AccountService accounts, RuntimeService runtime, PlatformTransactionManager transactions,
-            Clock clock) {
+    Baskets(BasketRepository baskets, AccountService accounts, RuntimeService runtime, Timeline timeline,
+            PlatformTransactionManager transactions, Clock clock) {
         this.baskets = baskets;
         this.accounts = accounts;
         this.runtime = runtime;
+        this.timeline = timeline;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -57,8 +61,23 @@ public class Baskets {
             return baskets.findByOwnerAndStatusOrderByCreatedAtDescIdDesc(owner, BasketStatus.PENDING).stream()
                     .filter(basket -> basket.getName().equals(trimmed) && basket.accountIds().equals(accountIds))
                     .findFirst().map(basket -> new Recorded<>(basket, true))
-                    .orElseGet(() -> new Recorded<>(baskets.save(new Basket(trimmed, owner, accountIds, clock.instant())), false));
+                    .orElseGet(() -> new Recorded<>(save(new Basket(trimmed, owner, accountIds, clock.instant())), false));
         });
+    }
+
+    /**
+     * Stores the basket now, so that the database's check that it holds each account once
+     * ({@code uk_basket_entry_account}) answers here as a 400, not later as a server error.
+     */
+    Basket save(Basket basket) {
+        try {
+            return baskets.saveAndFlush(basket);
+        } catch (DataIntegrityViolationException twice) {
+            if (!String.valueOf(twice.getMostSpecificCause().getMessage()).toLowerCase().contains("uk_basket_entry_account")) {
+                throw twice;
+            }
+            throw new BadRequestException("accountIds", "A basket holds each account once; an account was in it twice");
+        }
     }
 
     @Transactional(readOnly = true)
@@ -113,12 +132,13 @@ public class Baskets {
             throw new ConflictException("Basket " + basketId + " is " + basket.getStatus() + ", not pending");
         }
         ProcessInstance session = runtime.startProcessInstanceByKey(CollectionSessionVariables.PROCESS_KEY, "basket-" + basketId,
-                Map.of(CollectionSessionVariables.BASKET_ID, basketId, CollectionSessionVariables.AGENT, basket.getOwner()));
+                Map.of(CollectionSessionVariables.BASKET_ID, basketId, CollectionSessionVariables.AGENT, basket.getOwner(),
+                        CollectionSessionVariables.FIRST_ACCOUNT_INDEX, (int) basket.workedCount()));
         basket.sessionStarted(session.getId(), basket.getOwner());
         return basket;
     }
 
-    /** The basket's accounts in order: the session's multi-instance collection. */
+    /** The basket's accounts in order. */
     @Transactional(readOnly = true)
     public List<Long> accountIdsOf(Long basketId) {
         return require(basketId).accountIds();
@@ -127,6 +147,20 @@ public class Baskets {
     @Transactional
     public void close(Long basketId) {
         require(basketId).done();
+    }
+
+    /**
+     * The basket's session was abandoned: pending again, for a later session that starts at the
+     * first account not yet worked. The account that was at hand, which the agent may have
+     * called, says in its timeline that the session stopped there.
+     */
+    @Transactional
+    public void reopen(Long basketId, String abandonedBy) {
+        Basket basket = require(basketId);
+        basket.abandoned(abandonedBy, clock.instant());
+        basket.unworkedAccountIds().stream().findFirst().ifPresent(atHand -> timeline.append(atHand, "SESSION_ABANDONED",
+                "Collection session \"" + basket.getName() + "\" abandoned by " + abandonedBy
+                        + " with this account at hand; it stays in the basket, not worked", "basket:" + basketId));
     }
 
     private List<Long> check(String name, List<String> externalIds) {

@@ -1,6 +1,8 @@
 package io.dunwell.worklist;
 
+import static io.dunwell.worklist.process.CollectionSessionVariables.ABANDONED_BY;
 import static io.dunwell.worklist.process.CollectionSessionVariables.ACCOUNT_ID;
+import static io.dunwell.worklist.process.CollectionSessionVariables.MSG_SESSION_ABANDONED;
 import static io.dunwell.worklist.process.CollectionSessionVariables.NOTE;
 import static io.dunwell.worklist.process.CollectionSessionVariables.OUTCOME;
 import static io.dunwell.worklist.process.CollectionSessionVariables.OUTCOME_REASON;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -18,7 +21,7 @@ import io.dunwell.system.ConflictException;
 
 /**
  * The console's side of a collection session: which account is at hand, and completing it (or the
- * session) through the engine, as the signed-in user. Only the session's agent and supervisors
+ * session, or abandoning the session) through the engine, as the signed-in user. Only the session's agent and supervisors
  * may act. A stale click (the account was already worked, say in Tasklist) is refused with 409
  * instead of completing the next account.
  */
@@ -27,11 +30,13 @@ public class CollectionSessions {
 
     private final Baskets baskets;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final EngineUser engineUser;
 
-    CollectionSessions(Baskets baskets, TaskService tasks, EngineUser engineUser) {
+    CollectionSessions(Baskets baskets, TaskService tasks, RuntimeService runtime, EngineUser engineUser) {
         this.baskets = baskets;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.engineUser = engineUser;
     }
 
@@ -77,5 +82,23 @@ public class CollectionSessions {
                     : "Work every account first: " + (turn.position() - 1) + " of " + turn.total() + " done");
         }
         engineUser.complete(user, turn.taskId(), Map.of());
+    }
+
+    /**
+     * Ends the session where it stands ({@code Msg_SessionAbandoned}): the accounts worked keep their
+     * outcomes, the rest are left untouched, and the basket is pending again. The session's agent
+     * or a supervisor may; a session already over is a 409.
+     */
+    public Basket abandon(String processInstanceId, String user, boolean supervisor) {
+        Basket basket = baskets.ofSession(processInstanceId);
+        Baskets.checkMayWork(basket, user, supervisor);
+        if (basket.getStatus() != BasketStatus.IN_SESSION) {
+            throw new ConflictException("The session is over: basket " + basket.getId() + " is " + basket.getStatus());
+        }
+        if (runtime.createMessageCorrelation(MSG_SESSION_ABANDONED).processInstanceId(processInstanceId)
+                .setVariable(ABANDONED_BY, user).correlateAllWithResult().isEmpty()) {
+            throw new ConflictException("The session is over: it ended while you asked");
+        }
+        return baskets.require(basket.getId());
     }
 }

@@ -1,5 +1,6 @@
 package io.dunwell.api;
 
+import static io.dunwell.api.DunwellApi.CONFLICT;
 import static io.dunwell.api.DunwellApi.VALIDATION;
 import static io.dunwell.api.DunwellApi.problem;
 import static io.dunwell.api.DunwellApi.uniqueId;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dunwell.DunwellIntegrationTest;
+import io.dunwell.worklist.Baskets;
 import io.dunwell.dunning.Mailbox;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -40,6 +42,7 @@ class BasketApiTests {
 
     @Autowired MockMvc mvc;
     @Autowired IdentityService identity;
+    @Autowired Baskets baskets;
 
     DunwellApi api;
     Mailbox mailbox;
@@ -111,6 +114,23 @@ class BasketApiTests {
                 .andExpect(status().isForbidden());
         asAgent(OTHER_AGENT, "/api/v1/baskets/" + id + "/statements?requestId=r1", "").andExpect(status().isForbidden());
         assertThat(basketsOf(OTHER_AGENT)).extracting(node -> node.get("id").asLong()).doesNotContain(id);
+    }
+
+    @Test
+    void theBasketsAgentAbandonsItsSessionAndTheBasketIsPendingAgain() throws Exception {
+        long id = api.read(asAgent(AGENT, "/api/v1/baskets", basketJson("abandon", account("abandon-one"), account("abandon-two")))
+                .andExpect(status().isCreated())).get("id").asLong();
+        String path = "/api/v1/baskets/" + id + "/session/abandon";
+        asAgent(AGENT, path, "").andExpect(problem(409, CONFLICT));
+        baskets.startSession(id, AGENT, false);
+
+        asAgent(OTHER_AGENT, path, "").andExpect(status().isForbidden());
+        asAgent(AGENT, path, "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.abandonedBy").value(AGENT))
+                .andExpect(jsonPath("$.accounts[0].outcome").doesNotExist())
+                .andExpect(jsonPath("$.accounts[1].outcome").doesNotExist());
+        asAgent(AGENT, path, "").andExpect(problem(409, CONFLICT));
     }
 
     @Test

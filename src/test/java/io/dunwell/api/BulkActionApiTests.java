@@ -13,10 +13,13 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,9 +43,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.dunning.DunningCases;
+import io.dunwell.dunning.Mailbox;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.notification.ChannelMessages;
 import io.dunwell.notification.DevelopmentChannelProvider;
+import io.dunwell.notification.PendingMail;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -68,6 +73,8 @@ class BulkActionApiTests {
     DunningCases cases;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    PendingMail pendingMail;
 
     DunwellApi api;
     LocalDate today;
@@ -423,7 +430,64 @@ class BulkActionApiTests {
         assertThat(channelMessages.of(accountId(ids.get(60))).get(0).getStatus()).isEqualTo("SENT");
     }
 
+    @Test
+    void aBulkEmailKeepsToThePerMinuteLimitAndTheOutboxSendsTheRestInALaterMinute() throws Exception {
+        Mailbox mailbox = Mailbox.start();
+        try {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 61; i++) {
+                ids.add(api.newAccount("EUR"));
+            }
+            // at the start of a minute, so the first slot is not over before the outbox's round below
+            Instant now = clock.instant();
+            clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofSeconds(61))));
+            read(bulk(AGENT, key(), email(ids, "")).andExpect(status().isOk()));
+            List<JsonNode> queued = new ArrayList<>();
+            for (String id : ids) {
+                queued.add(read(api.get("/api/v1/messages?accountId=" + id)).get(0));
+            }
+            Instant first = Instant.parse(queued.get(0).get("notBefore").asText());
+            Instant last = Instant.parse(queued.get(60).get("notBefore").asText());
+            assertThat(last).isAfter(first); // 61 > 60 per minute: the last waits for a later minute
+            assertThat(queued.stream().map(m -> Instant.parse(m.get("notBefore").asText()).truncatedTo(ChronoUnit.MINUTES))
+                    .collect(Collectors.groupingBy(minute -> minute, Collectors.counting())).values()).allMatch(n -> n <= 60);
+            assertThat(queued).allMatch(m -> m.get("status").asText().equals("PENDING"));
+
+            pendingMail.send();
+            assertThat(message(ids.get(0)).get("status").asText()).isEqualTo("SENT");
+            assertThat(message(ids.get(60)).get("status").asText()).isEqualTo("PENDING");
+            assertThat(message(ids.get(60)).get("attempts").asInt()).isZero();
+
+            clock.advance(Duration.between(clock.instant(), last).plusSeconds(1));
+            pendingMail.send();
+            assertThat(message(ids.get(60)).get("status").asText()).isEqualTo("SENT");
+        } finally {
+            mailbox.stop();
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aBulkEmailThatOverridesTheLimitIsSentInTheNextRound() throws Exception {
+        String a = accountOwing("100.00");
+
+        read(bulk(AGENT, key(), email(List.of(a), ", \"overrideRateLimit\": true")).andExpect(status().isOk()));
+
+        JsonNode queued = message(a);
+        assertThat(queued.has("notBefore")).isFalse();
+        assertThat(queued.get("status").asText()).isEqualTo("PENDING");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
+
+    private JsonNode message(String accountId) throws Exception {
+        return read(api.get("/api/v1/messages?accountId=" + accountId)).get(0);
+    }
+
+    private static String email(List<String> accounts, String more) {
+        return ("{\"action\": \"message\", \"accountIds\": %s, \"parameters\": {\"channel\": \"EMAIL\", \"subject\": \"Hello\","
+                + " \"text\": \"Dear {{name}}\"%s}}").formatted(ids(accounts), more);
+    }
 
     private ResultActions bulk(String user, String key, String body) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/api/v1/bulk-actions")

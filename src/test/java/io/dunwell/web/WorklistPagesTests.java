@@ -27,6 +27,8 @@ import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
+import io.dunwell.timeline.Timeline;
+import io.dunwell.timeline.TimelineEntry;
 import io.dunwell.worklist.Basket;
 import io.dunwell.worklist.BasketStatus;
 import io.dunwell.worklist.Baskets;
@@ -40,6 +42,7 @@ class WorklistPagesTests {
     @Autowired InvoiceService invoices;
     @Autowired Baskets baskets;
     @Autowired Clock clock;
+    @Autowired Timeline timeline;
 
     @Test
     void basketFormTakesAccountIdsAsTheAccountsListCarriesThem() throws Exception {
@@ -89,6 +92,42 @@ class WorklistPagesTests {
         mvc.perform(get("/worklists/sessions/" + session).with(user("pagesowner").roles("AGENT")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Account 1 of 1")));
         assertThat(baskets.require(basket.getId()).workedCount()).isZero();
+    }
+
+    @Test
+    void theAgentAbandonsTheSessionFromItsPageAndOnlyTheOwnerOrASupervisorMay() throws Exception {
+        Account account = account("Abandoned Customer");
+        Basket basket = baskets.create("Abandon me", List.of(account.getExternalId()), "pagesquitter").value();
+        String session = baskets.startSession(basket.getId(), "pagesquitter", false).getSessionProcessInstanceId();
+        mvc.perform(get("/worklists/sessions/" + session).with(user("pagesquitter").roles("AGENT")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"abandon-session\"")));
+
+        mvc.perform(post("/worklists/sessions/" + session + "/abandon").with(csrf()).with(user("pagesintruder").roles("AGENT")))
+                .andExpect(status().isForbidden());
+        assertThat(baskets.require(basket.getId()).getStatus()).isEqualTo(BasketStatus.IN_SESSION);
+
+        mvc.perform(post("/worklists/sessions/" + session + "/abandon").with(csrf()).with(user("pagesquitter").roles("AGENT")))
+                .andExpect(redirectedUrl("/worklists/baskets/" + basket.getId()))
+                .andExpect(flash().attribute("notice", containsString("Session abandoned: 0 of 1")));
+        assertThat(baskets.require(basket.getId()).getStatus()).isEqualTo(BasketStatus.PENDING);
+        mvc.perform(get("/worklists/baskets/" + basket.getId()).with(user("pagesquitter").roles("AGENT")))
+                .andExpect(content().string(containsString("last session abandoned by pagesquitter")))
+                .andExpect(content().string(containsString("Start collection session")));
+    }
+
+    @Test
+    void contactDetailsChangedInASessionLandInTheTimelineWithWhoChangedThem() throws Exception {
+        Account account = account("Moved Customer");
+        Basket basket = baskets.create("Contacts", List.of(account.getExternalId()), "pagescaller").value();
+        String session = baskets.startSession(basket.getId(), "pagescaller", false).getSessionProcessInstanceId();
+
+        mvc.perform(post("/worklists/sessions/" + session + "/accounts/" + account.getId() + "/contact")
+                        .param("email", "new-ap@customer.example").param("phone", "+44 20 7946 0000")
+                        .with(csrf()).with(user("pagescaller").roles("AGENT")))
+                .andExpect(flash().attribute("notice", "Contact details saved."));
+
+        assertThat(timeline.of(account.getId())).extracting(TimelineEntry::getSummary).contains("Contact details changed by pagescaller:"
+                + " email " + account.getEmail() + " → new-ap@customer.example; phone (none) → +44 20 7946 0000");
     }
 
     private Account account(String name) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
@@ -46,7 +48,8 @@ import io.dunwell.timeline.TimelineEntry;
 
 /**
  * CollectionSessionProcess, one method per path: every account completed, some skipped, a bad
- * answer, and the session's guards (order, who may act). The session's agent works the tasks as
+ * answer, the session abandoned (and a later one working the rest), and the session's guards
+ * (order, who may act). The session's agent works the tasks as
  * Tasklist or the console would.
  */
 @DunwellIntegrationTest
@@ -69,6 +72,7 @@ class CollectionSessionProcessTests {
     @Autowired CollectionSessions sessions;
     @Autowired SessionPromises sessionPromises;
     @Autowired Clock clock;
+    @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
     void setUp() {
@@ -246,6 +250,114 @@ class CollectionSessionProcessTests {
             assertThat(p.getMadeBy()).isEqualTo(AGENT);
         });
         assertThat(summaries(account)).contains("Call by " + AGENT + ": promise: two halves");
+    }
+
+    @Test
+    void abandonedSessionEndsWithTheBasketPendingAndTheWorkedAccountsKept() {
+        Account worked = account("Worked Before GmbH");
+        Account atHand = account("At Hand Ltd");
+        Account untouched = account("Untouched SA");
+        Basket basket = basket(worked, atHand, untouched);
+        ProcessInstance session = start(basket);
+        sessions.work(session.getId(), worked.getId(), "completed", "paid by card", null, AGENT, false);
+        List<String> untouchedBefore = summaries(untouched);
+
+        Basket pending = sessions.abandon(session.getId(), AGENT, false);
+
+        assertThat(session).hasPassed("StartEvent_SessionAbandoned", "Task_ReopenBasket", "EndEvent_SessionAbandoned")
+                .hasNotPassed("Task_CompleteSession", "Task_CloseBasket", "EndEvent_SessionCompleted").isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(session.getId()).count()).isZero();
+        assertThat(pending.getStatus()).isEqualTo(BasketStatus.PENDING);
+        assertThat(pending.getAbandonedBy()).isEqualTo(AGENT);
+        assertThat(pending.getAbandonedAt()).isNotNull();
+        assertThat(pending.getEntries()).extracting(BasketEntry::getOutcome).containsExactly(SessionOutcome.COMPLETED, null, null);
+        assertThat(summaries(atHand)).contains("Collection session \"" + basket.getName() + "\" abandoned by " + AGENT
+                + " with this account at hand; it stays in the basket, not worked");
+        assertThat(summaries(untouched)).isEqualTo(untouchedBefore);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(session.getId())
+                .variableName("abandonedBy").singleResult().getValue()).isEqualTo(AGENT);
+    }
+
+    @Test
+    void aLaterSessionWorksOnlyTheAccountsLeftAfterAnAbandonedOne() {
+        Account worked = account("Done Early AG");
+        Account left = account("Left Over BV");
+        Basket basket = basket(worked, left);
+        ProcessInstance first = start(basket);
+        sessions.work(first.getId(), worked.getId(), "skipped", "no answer", null, AGENT, false);
+        sessions.abandon(first.getId(), SUPERVISOR, true);
+        assertThat(baskets.require(basket.getId()).getAbandonedBy()).isEqualTo(SUPERVISOR);
+
+        ProcessInstance second = start(basket);
+
+        assertThat(task(second)).hasName("Work Left Over BV (2 of 2)");
+        sessions.work(second.getId(), left.getId(), "completed", null, null, AGENT, false);
+        sessions.complete(second.getId(), AGENT, false);
+        assertThat(second).isEnded().hasPassed("EndEvent_SessionCompleted");
+        Basket done = baskets.require(basket.getId());
+        assertThat(done.getStatus()).isEqualTo(BasketStatus.DONE);
+        assertThat(done.getEntries()).extracting(BasketEntry::getOutcome).containsExactly(SessionOutcome.SKIPPED, SessionOutcome.COMPLETED);
+    }
+
+    @Test
+    void onlyTheSessionsAgentOrASupervisorMayAbandonAndOnlyWhileItRuns() {
+        Account account = account("Guarded Abandon Oy");
+        Basket basket = basket(account);
+        ProcessInstance session = start(basket);
+
+        assertThatThrownBy(() -> sessions.abandon(session.getId(), OTHER_AGENT, false)).isInstanceOf(AccessDeniedException.class);
+        assertThat(session).isWaitingAt("Task_WorkAccount");
+
+        sessions.work(session.getId(), account.getId(), "completed", null, null, AGENT, false);
+        sessions.complete(session.getId(), AGENT, false);
+        assertThatThrownBy(() -> sessions.abandon(session.getId(), AGENT, false)).isInstanceOf(ConflictException.class);
+        assertThat(baskets.require(basket.getId()).getStatus()).isEqualTo(BasketStatus.DONE);
+    }
+
+    @Test
+    void abandoningWhenEveryAccountIsWorkedLeavesNothingToWorkLater() {
+        Account account = account("All Worked KG");
+        Basket basket = basket(account);
+        ProcessInstance session = start(basket);
+        sessions.work(session.getId(), account.getId(), "completed", null, null, AGENT, false);
+        assertThat(session).isWaitingAt("Task_CompleteSession");
+
+        sessions.abandon(session.getId(), AGENT, false);
+
+        assertThat(session).isEnded().hasPassed("EndEvent_SessionAbandoned");
+        assertThat(baskets.require(basket.getId()).unworkedAccountIds()).isEmpty();
+        assertThat(summaries(account)).noneMatch(s -> s.contains("abandoned"));
+    }
+
+    @Test
+    void aBasketHoldsAnAccountOnceTheDatabaseRefusesASecondEntry() {
+        Account account = account("Twice Picked Ltd");
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                status -> baskets.save(new Basket("Twice " + UUID.randomUUID(), AGENT, List.of(account.getId(), account.getId()),
+                        clock.instant())))).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("A basket holds each account once");
+        // the API's list is de-duplicated before it gets there
+        assertThat(baskets.create("Dedup " + UUID.randomUUID(), List.of(account.getExternalId(), account.getExternalId()), AGENT)
+                .value().accountIds()).containsExactly(account.getId());
+    }
+
+    @Test
+    void contactChangesDuringASessionSayWhoChangedWhat() {
+        Account account = account("New Number Inc");
+        start(basket(account));
+
+        boolean changed = accounts.changeContact(account.getId(), "billing@new.example", " +1 555 0199 ", AGENT);
+
+        assertThat(changed).isTrue();
+        assertThat(accounts.get(account.getId()).getPhone()).isEqualTo("+1 555 0199");
+        assertThat(timeline.of(account.getId())).filteredOn(e -> e.getType().equals("CONTACT_CHANGED")).singleElement()
+                .satisfies(e -> assertThat(e.getSummary()).isEqualTo("Contact details changed by " + AGENT + ": email "
+                        + account.getEmail() + " → billing@new.example; phone +1 555 0100 → +1 555 0199"));
+        assertThat(accounts.changeContact(account.getId(), "billing@new.example", "+1 555 0199", AGENT)).isFalse();
+        assertThatThrownBy(() -> accounts.changeContact(account.getId(), "not an email", null, AGENT))
+                .isInstanceOf(BadRequestException.class);
+        assertThat(types(account).stream().filter("CONTACT_CHANGED"::equals)).hasSize(1);
     }
 
     private ProcessInstance start(Basket basket) {

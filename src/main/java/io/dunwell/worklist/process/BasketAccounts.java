@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import io.dunwell.worklist.Baskets;
 
 /**
- * Task_WorkAccount's collection, {@code ${basketAccounts.of(basketId)}}: the basket's account ids,
- * read from the basket when the session reaches the task. A list variable would need Java
- * serialization, which the engine rightly refuses; the process keeps only the basket's id.
+ * Task_WorkAccount's collection, {@code ${basketAccounts.of(basketId, firstAccountIndex)}}: the
+ * basket's account ids from the first one this session works, read from the basket whenever the
+ * task needs it. A list variable would need Java serialization, which the engine rightly refuses;
+ * the process keeps only the basket's id and the index.
  */
 @Component
 public class BasketAccounts {
@@ -20,6 +21,12 @@ public class BasketAccounts {
         this.baskets = baskets;
     }
 
+    public List<Long> of(Long basketId, Integer firstAccountIndex) {
+        List<Long> all = baskets.accountIdsOf(basketId);
+        return all.subList(Math.min(firstAccountIndex, all.size()), all.size());
+    }
+
+    /** For sessions started on the model before abandoning existed: they work the whole basket. */
     public List<Long> of(Long basketId) {
         return baskets.accountIdsOf(basketId);
     }

@@ -9,12 +9,22 @@ public final class CollectionSessionVariables {
     public static final String PROCESS_KEY = "CollectionSessionProcess";
     public static final String TASK_WORK_ACCOUNT = "Task_WorkAccount";
     public static final String TASK_COMPLETE_SESSION = "Task_CompleteSession";
+    /** Ends the session wherever it stands; carries {@link #ABANDONED_BY}. */
+    public static final String MSG_SESSION_ABANDONED = "Msg_SessionAbandoned";
 
     // ids
     public static final String BASKET_ID = "basketId";
     /** The multi-instance task's element variable: the internal id of the account at hand. */
     public static final String ACCOUNT_ID = "accountId";
     public static final String AGENT = "agent";
+    /**
+     * The basket's first account this session works: 0, or after an abandoned session the number
+     * already worked (sessions work in order, so those are the first ones). Fixed for the session:
+     * the sequential multi-instance task reads its collection again for every account.
+     */
+    public static final String FIRST_ACCOUNT_INDEX = "firstAccountIndex";
+    /** Who abandoned the session (the message's variable). */
+    public static final String ABANDONED_BY = "abandonedBy";
 
     // the account sheet (display only, local to each account's turn)
     public static final String CUSTOMER_NAME = "customerName";
