@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.dunwell.account.CollectionStatus;
 import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
@@ -19,10 +18,6 @@ import io.dunwell.settings.OverdueCondition;
 /** The accounts in collections: filter, search, sort, page, and pick some for a basket. */
 @Controller
 class AccountListController {
-
-    static final List<String> STATUSES = List.of(CollectionStatus.IN_COLLECTIONS, CollectionStatus.PROMISE_TO_PAY,
-            CollectionStatus.DISPUTED, CollectionStatus.ESCALATED, CollectionStatus.WITH_AGENCY, CollectionStatus.WRITTEN_OFF,
-            CollectionStatus.GOOD_STANDING);
 
     private final ConsoleSettings settings;
     private final AccountsInCollections accounts;
@@ -54,7 +49,8 @@ class AccountListController {
         model.addAttribute("filter", filter);
         model.addAttribute("result", accounts.find(filter, user.getName()));
         model.addAttribute("agents", agents.agents());
-        model.addAttribute("statuses", STATUSES);
+        // the built-in statuses and those added in the settings, so an account given a custom one can be found by it
+        model.addAttribute("statuses", settings.collectionStatuses());
         model.addAttribute("bulkActions", bulkActions.actionsFor(user));
         model.addAttribute("today", java.time.LocalDate.now(clock).toString());
         model.addAttribute("buckets", settings.agingBuckets());

@@ -47,6 +47,14 @@ class AccountListControllerTests {
     }
 
     @Test
+    void theStatusFilterOffersTheStatusesAddedInTheSettings() throws Exception {
+        given(settings.collectionStatuses()).willReturn(List.of("GOOD_STANDING", "IN_COLLECTIONS", "LEGAL_REVIEW"));
+
+        mvc.perform(get("/accounts").param("status", "LEGAL_REVIEW").with(user("alice").roles("AGENT")))
+                .andExpect(content().string(containsString("<option value=\"LEGAL_REVIEW\" selected>Legal review</option>")));
+    }
+
+    @Test
     void theListShowsNamesAsTextAndAmountsWithTheirCurrencysDecimals() throws Exception {
         mvc.perform(get("/accounts").with(user("alice").roles("AGENT")))
                 .andExpect(status().isOk())
