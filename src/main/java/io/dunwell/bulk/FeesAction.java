@@ -118,7 +118,7 @@ class FeesAction implements BulkAction {
         return switch (basis) {
             case "fixed" -> "fixed fee";
             case "percentOfBalance" -> parameters.positive("percent").toPlainString() + "% of the balance of "
-                    + asOf.balance().toPlainString() + " on " + asOf.date();
+                    + asOf.balance().toPlainString() + " " + asOf.currency() + " on " + asOf.date();
             case "percentOfInvoiceBalance" -> parameters.positive("percent").toPlainString() + "% of the balances of "
                     + asOf.openItems().size() + " open invoices on " + asOf.date();
             default -> parameters.positive("percent").toPlainString() + "% of the totals of " + asOf.openItems().size()

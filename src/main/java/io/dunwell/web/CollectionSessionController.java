@@ -100,7 +100,9 @@ class CollectionSessionController {
                 Authentication user, Model model, RedirectAttributes redirect) {
         act(redirect, () -> {
             sessions.work(processInstanceId, accountId, outcome, outcomeReason, note, user.getName(), supervisor(model));
-            return ("skipped".equalsIgnoreCase(outcome) ? "Skipped " : "Completed ") + accounts.get(accountId).getName() + ".";
+            // a name often ends with its own full stop ("Riverbend Foods Corp.")
+            String name = accounts.get(accountId).getName();
+            return ("skipped".equalsIgnoreCase(outcome) ? "Skipped " : "Completed ") + name + (name.endsWith(".") ? "" : ".");
         });
         return "redirect:" + sessionPage(processInstanceId);
     }
