@@ -21,6 +21,7 @@ import io.dunwell.bulk.BulkResult;
 import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
+import io.dunwell.settings.SettingRejected;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.web.AccountFilter;
 import io.dunwell.web.AccountsInCollections;
@@ -69,12 +70,12 @@ class BulkActionController {
                 .body(file.content());
     }
 
-    /** The settings' bucket of that name; a name they do not have is refused. */
     private AgingBucket bucket(String name) {
-        return name == null || name.isBlank() ? null : settings.agingBuckets().stream()
-                .filter(bucket -> bucket.name().equals(name.strip())).findFirst()
-                .orElseThrow(() -> new BadRequestException("filter.bucket", "there is no aging bucket " + name + "; the buckets are "
-                        + String.join(", ", settings.agingBuckets().stream().map(AgingBucket::name).toList())));
+        try {
+            return settings.agingBucketNamed(name).orElse(null);
+        } catch (SettingRejected unknown) {
+            throw new BadRequestException("filter.bucket", unknown.getMessage());
+        }
     }
 
     private List<String> accountIds(BulkActionRequest request, Authentication user) {

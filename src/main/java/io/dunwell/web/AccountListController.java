@@ -13,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.SettingRejected;
 import io.dunwell.settings.OverdueCondition;
 
 /** The accounts in collections: filter, search, sort, page, and pick some for a basket. */
@@ -57,14 +58,11 @@ class AccountListController {
         return "accounts";
     }
 
-    /** The settings' bucket of that name; a name the settings do not have (renamed since a link was made) is refused. */
     private AgingBucket bucket(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
+        try {
+            return settings.agingBucketNamed(name).orElse(null);
+        } catch (SettingRejected unknown) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, unknown.getMessage());
         }
-        List<AgingBucket> buckets = settings.agingBuckets();
-        return buckets.stream().filter(bucket -> bucket.name().equals(name.strip())).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "There is no aging bucket \"" + name
-                        + "\"; the buckets are " + String.join(", ", buckets.stream().map(AgingBucket::name).toList()) + "."));
     }
 }

@@ -25,6 +25,7 @@ import io.dunwell.bulk.BulkRequest;
 import io.dunwell.bulk.BulkResult;
 import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.SettingRejected;
 import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
@@ -112,11 +113,12 @@ class BulkActionsController {
         return parameters;
     }
 
-    /** The accounts page's bucket of that name, as the page chose it from the settings. */
     private AgingBucket bucket(String name) {
-        return name == null || name.isBlank() ? null : settings.agingBuckets().stream()
-                .filter(bucket -> bucket.name().equals(name.strip())).findFirst()
-                .orElseThrow(() -> new BadRequestException("bucket", "there is no aging bucket " + name));
+        try {
+            return settings.agingBucketNamed(name).orElse(null);
+        } catch (SettingRejected unknown) {
+            throw new BadRequestException("bucket", unknown.getMessage());
+        }
     }
 
     /** Numbers from the page's filter: a hand-made request with letters is refused, not a server error. */
