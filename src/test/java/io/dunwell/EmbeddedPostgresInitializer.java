@@ -8,6 +8,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.dunwell.dunning.Mailbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -25,7 +26,8 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         TestPropertyValues.of(
                 "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres").applyTo(context);
+                "spring.datasource.password=postgres",
+                "spring.mail.port=" + Mailbox.PORT).applyTo(context);
     }
 
     public static EmbeddedPostgres start() {

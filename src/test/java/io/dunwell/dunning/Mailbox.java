@@ -1,5 +1,8 @@
 package io.dunwell.dunning;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,12 +19,21 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 public class Mailbox {
 
     /**
-     * 3025, or {@code -Ddunwell.test.smtp-port=…} so that two builds on one machine do not fight over
-     * the port; application-test.yml reads the same property.
+     * A free port found once per test JVM (or {@code -Ddunwell.test.smtp-port=…}), so that a build
+     * never fights a running demo's mail catcher or another build; the test contexts point
+     * {@code spring.mail.port} here (see EmbeddedPostgresInitializer).
      */
-    public static final int PORT = Integer.getInteger("dunwell.test.smtp-port", 3025);
+    public static final int PORT = Integer.getInteger("dunwell.test.smtp-port", freePort());
 
     private GreenMail smtp;
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the test SMTP server", e);
+        }
+    }
 
     /** Starts the server; call {@link #stop()} after the test. */
     public static Mailbox start() {
