@@ -44,6 +44,14 @@ class CamundaFilters {
     }
 
     @Bean
+    FilterRegistrationBean<WebappCsrfGuard> webappCsrfGuard() {
+        var registration = new FilterRegistrationBean<>(new WebappCsrfGuard());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(103);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
         var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.setName("webapp-single-sign-on");
