@@ -29,6 +29,15 @@ class CamundaFilters {
         return registration;
     }
 
+    /** Just before Camunda checks a Basic password: a throttled attempt gets its 429 unchecked. */
+    @Bean
+    FilterRegistrationBean<EngineRestSignInThrottle> engineRestSignInThrottle(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new EngineRestSignInThrottle(throttle));
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(99);
+        return registration;
+    }
+
     /** After authentication: a stranger's request body is not worth reading. */
     @Bean
     FilterRegistrationBean<ExpressionInOrQueriesFilter> expressionInOrQueries() {

@@ -39,8 +39,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     @Bean
-    AuthenticationManager authenticationManager(IdentityService identity) {
-        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity));
+    AuthenticationManager authenticationManager(IdentityService identity, LoginThrottle throttle) {
+        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, throttle));
     }
 
     @Bean
@@ -56,7 +56,9 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         return http.securityMatcher(antMatcher("/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // it checks any user's password for any signed-in caller, unthrottled; nothing of Dunwell's needs it
+                .authorizeHttpRequests(requests -> requests.requestMatchers(antMatcher("/engine-rest/identity/verify")).denyAll()
+                        .anyRequest().permitAll())
                 .addFilterBefore(new CrossSiteWriteGuard(), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,8 +67,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity)
-            throws Exception {
+    SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
+            LoginThrottle throttle) throws Exception {
         // A forged request rides on the victim's session cookie. API calls that carry Basic
         // credentials, or no session at all, have none to ride on: they skip the CSRF check, so
         // an anonymous call gets its honest 401 instead of a 403 from the CSRF filter.
@@ -82,6 +84,8 @@ class SecurityConfiguration {
                                 WebappSignInSync.LOGOUT).permitAll()
                         // the webapps' first-admin setup must stay closed: the admin comes from configuration
                         .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
+                        // an unthrottled check of any user's password (see the engineRest chain)
+                        .requestMatchers(antMatcher("/camunda/api/engine/engine/*/identity/verify")).denyAll()
                         .requestMatchers(antMatcher("/api/v1/simulation/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/**")).hasRole(Roles.AGENT)
                         // which bulk action a role may run is checked per action (BulkActions)
@@ -96,7 +100,7 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher("/api/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/settings"), antMatcher("/settings/**")).hasRole(Roles.SUPERVISOR)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutRequestMatcher(antMatcher("/logout")).logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
                 .exceptionHandling(errors -> errors
@@ -109,7 +113,8 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .addFilterBefore(new CrossSiteWriteGuard(), CsrfFilter.class)
-                .addFilterAfter(new WebappSignInSync(new CamundaIdentityAuthenticationProvider(identity)), AuthorizationFilter.class)
+                .addFilterAfter(new WebappSignInSync(new CamundaIdentityAuthenticationProvider(identity, throttle)), AuthorizationFilter.class)
+                .addFilterBefore(new WebappLoginThrottle(throttle), WebappSignInSync.class)
                 // Camunda's webapps bring their own CSRF filter; Basic-authenticated API calls carry no cookie to forge
                 // (and a browser's cached Basic credentials are stopped by the CrossSiteWriteGuard)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), apiCallWithoutSession))
