@@ -18,6 +18,7 @@ final class TooManySignInsResponse {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"urn:dunwell:problem:too-many-sign-ins\",\"title\":\"Too Many Requests\",\"status\":429,"
                 + "\"detail\":\"" + throttled.advice() + "\",\"retryAfterSeconds\":" + throttled.retryAfterSeconds() + "}");
     }
