@@ -33,17 +33,14 @@ class LoginControllerTests {
     }
 
     @Test
-    void aThrottledSignInSaysHowLongToWaitAndNotWhetherTheUserExists() throws Exception {
+    void aThrottledSignInSaysHowLongToWaitAndNothingElse() throws Exception {
         mvc.perform(get("/login").param("throttled", "42"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Too many failed sign-ins, try again in 42 seconds.")))
                 .andExpect(content().string(not(containsString("Wrong user name or password."))));
         mvc.perform(get("/login").param("throttled", "1"))
                 .andExpect(content().string(containsString("try again in 1 second.")));
-    }
-
-    @Test
-    void theThrottleNoticeShowsNothingButANumberFromTheLink() throws Exception {
+        // the seconds come from a link anyone can make: nothing but a number is shown
         mvc.perform(get("/login").param("throttled", "a while, call +1 555 0100"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Too many failed sign-ins"))))
