@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,9 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Refuses bodies above {@code dunwell.api.max-body-bytes} (JSON) or
- * {@code dunwell.api.max-import-bytes} (CSV imports, which stream) before they are read.
+ * {@code dunwell.api.max-import-bytes} (CSV imports, which stream, and the engine's multipart
+ * uploads) before they are read, on the integration API and on the engine's two REST APIs.
  */
 @Component
+@Order(98)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long jsonLimit;
@@ -39,7 +42,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path(request).startsWith("/api/");
+        String path = path(request);
+        return !path.startsWith("/api/") && !path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/");
     }
 
     private static String path(HttpServletRequest request) {
@@ -49,7 +53,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = path(request).startsWith("/api/v1/imports/") ? importLimit : jsonLimit;
+        // CSV imports and the engine's deployments and attachments (multipart) are files; everything else is JSON
+        boolean file = path(request).startsWith("/api/v1/imports/")
+                || (!path(request).startsWith("/api/") && request.getContentType() != null && request.getContentType().startsWith("multipart/"));
+        long limit = file ? importLimit : jsonLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

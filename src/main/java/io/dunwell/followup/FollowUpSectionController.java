@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +33,6 @@ import io.dunwell.system.NotFoundException;
  * (or a supervisor). Each form answers with the section again.
  */
 @Controller
-@PreAuthorize("hasRole('AGENT')")
 class FollowUpSectionController {
 
     private final FollowUpTasks followUps;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.dunwell.system.security.EngineUser;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.agent.Agents;
@@ -53,13 +53,13 @@ public class FollowUpTasks {
     private final Timeline timeline;
     private final RuntimeService runtime;
     private final TaskService taskService;
-    private final IdentityService identity;
+    private final EngineUser engineUser;
     private final FollowUpProperties properties;
     private final RoleHierarchy roles;
     private final Clock clock;
 
     FollowUpTasks(FollowUpTaskRepository tasks, AccountService accounts, InvoiceService invoices, Agents agents,
-                  Timeline timeline, RuntimeService runtime, TaskService taskService, IdentityService identity,
+                  Timeline timeline, RuntimeService runtime, TaskService taskService, EngineUser engineUser,
                   FollowUpProperties properties, RoleHierarchy roles, Clock clock) {
         this.tasks = tasks;
         this.accounts = accounts;
@@ -68,7 +68,7 @@ public class FollowUpTasks {
         this.timeline = timeline;
         this.runtime = runtime;
         this.taskService = taskService;
-        this.identity = identity;
+        this.engineUser = engineUser;
         this.properties = properties;
         this.roles = roles;
         this.clock = clock;
@@ -132,13 +132,7 @@ public class FollowUpTasks {
         variables.put(OUTCOME, outcome);
         variables.put(NOTE, note == null ? "" : note);
         // the outcome step reads who finished it from the engine's authentication, as it does for Tasklist
-        String previous = identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
-        identity.setAuthenticatedUserId(userId);
-        try {
-            taskService.complete(open.getId(), variables);
-        } finally {
-            identity.setAuthenticatedUserId(previous);
-        }
+        engineUser.complete(userId, open.getId(), variables);
         return get(id);
     }
 

@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +29,6 @@ import io.dunwell.system.NotFoundException;
  * change or delete a note.
  */
 @Controller
-@PreAuthorize("hasRole('AGENT')")
 class NotesController {
 
     private final Notes notes;

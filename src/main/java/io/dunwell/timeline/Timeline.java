@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +47,9 @@ public class Timeline {
         return entries.countByAccountId(accountId);
     }
 
+    /** The signed-in user; "system" for the job executor, the schedule and anyone not signed in. */
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken ? "system" : authentication.getName();
     }
 }

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,7 +76,6 @@ class AgentsController {
     }
 
     @PostMapping("/agents/{userId}/active")
-    @PreAuthorize("hasRole('SUPERVISOR')")
     String setActive(@PathVariable String userId, @RequestParam boolean active) {
         requireAgent(userId);
         agents.setActive(userId, active);
@@ -85,7 +83,6 @@ class AgentsController {
     }
 
     @PostMapping("/agents/{userId}/escalation-point")
-    @PreAuthorize("hasRole('SUPERVISOR')")
     String setEscalationPoint(@PathVariable String userId, @RequestParam(required = false) String supervisor) {
         requireAgent(userId);
         agents.setEscalationPoint(userId, supervisor == null || supervisor.isBlank() ? null : supervisor);

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
+import io.dunwell.system.security.EngineUser;
 import io.dunwell.system.ConflictException;
 
 /**

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.dunwell.system.security.EngineUser;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.dunning.DunningCase;

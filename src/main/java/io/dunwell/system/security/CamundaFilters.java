@@ -3,8 +3,9 @@ package io.dunwell.system.security;
 import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,33 +18,36 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CamundaFilters {
 
-    /** /engine-rest is open in the stock starter; Camunda Run protects it like this. */
+    /**
+     * /engine-rest is open in the stock starter. Spring Security checks the HTTP Basic password
+     * (with the console's throttle); this filter hands that user and their groups to the engine,
+     * so its authorizations apply and the steps a request runs know who did it.
+     */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName()));
+                ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(100);
         return registration;
     }
 
-    /** Just before Camunda checks a Basic password: a throttled attempt gets its 429 unchecked. */
+    /** Before the engine sees a request, and after Spring Security signed its user in: a stranger's body is never read. */
     @Bean
-    FilterRegistrationBean<EngineRestSignInThrottle> engineRestSignInThrottle(LoginThrottle throttle) {
-        var registration = new FilterRegistrationBean<>(new EngineRestSignInThrottle(throttle));
-        registration.addUrlPatterns("/engine-rest/*");
+    FilterRegistrationBean<EngineRestGuard> engineRestGuard(EngineTasks tasks, @Value("${dunwell.api.max-body-bytes}") long maxBodyBytes) {
+        var registration = new FilterRegistrationBean<>(new EngineRestGuard(tasks, maxBodyBytes));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(99);
         return registration;
     }
 
-    /** After authentication: a stranger's request body is not worth reading. */
     @Bean
-    FilterRegistrationBean<ExpressionInOrQueriesFilter> expressionInOrQueries() {
-        var registration = new FilterRegistrationBean<>(new ExpressionInOrQueriesFilter());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(102);
+    FilterRegistrationBean<WebappCsrfGuard> webappCsrfGuard() {
+        var registration = new FilterRegistrationBean<>(new WebappCsrfGuard());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(103);
         return registration;
     }
 

@@ -72,19 +72,26 @@ class IdentityBootstrap {
         }
     }
 
+    /**
+     * Adds what is missing to the group's grant on the resource (there is one grant per group and
+     * resource), so a role that needs more than another on the same resource gets all of it.
+     */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean present = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (present) {
-            return;
+        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(group).authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+        if (grant == null) {
+            grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
         }
-        Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
+        boolean missing = false;
         for (Permission permission : permissions) {
+            missing |= !grant.isPermissionGranted(permission);
             grant.addPermission(permission);
         }
-        authorizations.saveAuthorization(grant);
+        if (missing) {
+            authorizations.saveAuthorization(grant);
+        }
     }
 }

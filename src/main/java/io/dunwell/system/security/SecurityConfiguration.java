@@ -6,14 +6,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,13 +27,14 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Everything but health and the login page needs a signed-in user. The console and the
- * Camunda webapps share one form login; the integration API takes HTTP Basic or that session;
- * /engine-rest is left to Camunda's own HTTP Basic filter (see {@link CamundaFilters}).
+ * Everything but health and the login page needs a signed-in user, and who may call what is
+ * {@link AccessRules}'s table for every chain. The console and the Camunda webapps share one form
+ * login; the integration API takes HTTP Basic or that session; /engine-rest takes HTTP Basic
+ * through the same authentication (and so the same login throttle), then Camunda's filter hands
+ * the user and groups to the engine (see {@link CamundaFilters}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
@@ -51,17 +50,20 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Camunda's ProcessEngineAuthenticationFilter answers 401 and checks engine authorizations. */
+    /** Machine clients and scripts: HTTP Basic on every request, no session, no CSRF token to forge. */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http.securityMatcher(antMatcher("/engine-rest/**"))
-                // it checks any user's password for any signed-in caller, unthrottled; nothing of Dunwell's needs it
-                .authorizeHttpRequests(requests -> requests.requestMatchers(antMatcher("/engine-rest/identity/verify")).denyAll()
-                        .anyRequest().permitAll())
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(AccessRules::apply)
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint())
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler()))
                 .addFilterBefore(new CrossSiteWriteGuard(), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(ConsoleHeaders::apply)
                 .build();
     }
 
@@ -76,30 +78,7 @@ class SecurityConfiguration {
                 request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
         return http
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"), antMatcher("/login"), antMatcher("/error")).permitAll()
-                        .requestMatchers(antMatcher("/css/**"), antMatcher("/js/**"), antMatcher("/img/**"), antMatcher("/webjars/**"), antMatcher("/favicon.ico")).permitAll()
-                        // the webapps' own login form works signed out, and signs into the console too (WebappSignInSync)
-                        .requestMatchers(antMatcher(HttpMethod.GET, "/camunda/api/engine/engine/"), WebappSignInSync.LOGIN,
-                                WebappSignInSync.LOGOUT).permitAll()
-                        // the webapps' first-admin setup must stay closed: the admin comes from configuration
-                        .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
-                        // an unthrottled check of any user's password (see the engineRest chain)
-                        .requestMatchers(antMatcher("/camunda/api/engine/engine/*/identity/verify")).denyAll()
-                        .requestMatchers(antMatcher("/api/v1/simulation/**")).hasRole(Roles.ADMIN)
-                        .requestMatchers(antMatcher(HttpMethod.GET, "/api/**")).hasRole(Roles.AGENT)
-                        // which bulk action a role may run is checked per action (BulkActions)
-                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/bulk-actions")).hasRole(Roles.AGENT)
-                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/payments")).hasAnyRole(Roles.AGENT, Roles.INTEGRATION)
-                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/dunning-runs")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
-                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/follow-up-tasks"), antMatcher(HttpMethod.POST, "/api/v1/follow-up-tasks/**")).hasRole(Roles.AGENT)
-                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/late-charges/runs")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
-                        .requestMatchers(antMatcher("/api/v1/accounts/**"), antMatcher("/api/v1/invoices/**"),
-                                antMatcher("/api/v1/credit-notes/**"), antMatcher("/api/v1/imports/**")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
-                        .requestMatchers(antMatcher("/api/v1/baskets"), antMatcher("/api/v1/baskets/**")).hasRole(Roles.AGENT)
-                        .requestMatchers(antMatcher("/api/**")).hasRole(Roles.ADMIN)
-                        .requestMatchers(antMatcher("/settings"), antMatcher("/settings/**")).hasRole(Roles.SUPERVISOR)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(AccessRules::apply)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutRequestMatcher(antMatcher("/logout")).logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
@@ -118,6 +97,7 @@ class SecurityConfiguration {
                 // Camunda's webapps bring their own CSRF filter; Basic-authenticated API calls carry no cookie to forge
                 // (and a browser's cached Basic credentials are stopped by the CrossSiteWriteGuard)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), apiCallWithoutSession))
+                .headers(ConsoleHeaders::apply)
                 .build();
     }
 

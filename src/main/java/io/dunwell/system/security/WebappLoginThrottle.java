@@ -48,7 +48,7 @@ class WebappLoginThrottle extends OncePerRequestFilter {
             TooManySignInsResponse.send(response, throttled);
             return;
         }
-        chain.doFilter(new ReplayedBodyRequest(request, form), response);
+        chain.doFilter(new ReplayedBody(request, form), response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             throttle.failed(user, address);
         } else if (response.getStatus() == HttpServletResponse.SC_OK) {

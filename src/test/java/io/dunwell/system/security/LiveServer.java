@@ -75,6 +75,10 @@ final class LiveServer {
         return send(request(path, headers).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
     HttpResponse<String> postForm(String path, String form, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)));
     }

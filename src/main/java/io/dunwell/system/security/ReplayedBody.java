@@ -10,12 +10,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body a filter has read already, handed on so that the servlet behind it reads it once more. */
-final class ReplayedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body a filter has read, handed on so the servlet reads the same bytes. */
+final class ReplayedBody extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
+    ReplayedBody(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
