@@ -39,6 +39,9 @@ final class AccessRules {
                 WebappSignInSync.LOGOUT).permitAll();
         // the webapps' first-admin setup stays closed: the admin comes from configuration
         rules.requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll();
+        // identity/verify checks any user's password for any caller, past the login throttle; nothing of Dunwell's needs it
+        rules.requestMatchers(antMatcher("/engine-rest/identity/verify"), antMatcher("/engine-rest/engine/*/identity/verify"),
+                antMatcher("/camunda/api/engine/engine/*/identity/verify")).denyAll();
 
         // --- the engine: Tasklist, Cockpit, Admin and /engine-rest for staff; what a task allows is TaskAccess's
         rules.requestMatchers(antMatcher("/camunda/**"), antMatcher("/engine-rest/**")).hasRole(AGENT);
