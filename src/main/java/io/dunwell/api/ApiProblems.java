@@ -27,7 +27,7 @@ import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.NotFoundException;
-import io.dunwell.system.TextParameters;
+import io.dunwell.system.ParameterRules;
 
 /** Every error of the API as RFC 9457 problem details, with a field-level list where it helps. */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
@@ -114,7 +114,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        String message = e.getCause() instanceof TextParameters.Refused refused ? refused.getMessage()
+        String message = e.getCause() instanceof ParameterRules.Refused refused ? refused.getMessage()
                 : e.getRequiredType() == null ? "has the wrong type" : "cannot be read as " + expectedType(e.getRequiredType());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
                 "Parameter '" + field + "' " + message + ".", List.of(new FieldError(field, message))));
