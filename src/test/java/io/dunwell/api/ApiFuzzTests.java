@@ -44,10 +44,10 @@ import io.dunwell.benchmark.SummaryCheck;
 class ApiFuzzTests {
 
     private static final long SEED = 20_261_207L;
-    private static final int BODIES_PER_CALL = 300;
+    private static final int BODIES_PER_CALL = 200;
     /** Calls that start a run or send mail get only a few, each a wrong content type or a junk body. */
     private static final int BODIES_PER_SIDE_EFFECT_CALL = 4;
-    private static final Duration TIME_PER_CALL = Duration.ofSeconds(2);
+    private static final Duration TIME_PER_CALL = Duration.ofSeconds(3);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Autowired
