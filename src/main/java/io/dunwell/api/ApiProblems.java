@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +60,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, URI.create("urn:dunwell:problem:forbidden"), "Forbidden", e.getMessage(), List.of());
+    }
+
+    /** The engine's own authorization check (a task, a process) refused the signed-in user: a permission answer, not a failure. */
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail forbiddenByTheEngine(AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, URI.create("urn:dunwell:problem:forbidden"), "Forbidden",
+                "User " + e.getUserId() + " may not do this here.", List.of());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

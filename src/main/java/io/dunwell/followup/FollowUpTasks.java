@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.AccessDeniedException;
@@ -131,13 +132,14 @@ public class FollowUpTasks {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(OUTCOME, outcome);
         variables.put(NOTE, note == null ? "" : note);
-        // the outcome step reads who finished it from the engine's authentication, as it does for Tasklist
-        String previous = identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
-        identity.setAuthenticatedUserId(userId);
+        // the outcome step reads who finished it from the engine's authentication, as it does for Tasklist; with the
+        // user's groups, for the engine checks a supervisor's right to finish another's task by the supervisors group
+        org.camunda.bpm.engine.impl.identity.Authentication previous = identity.getCurrentAuthentication();
+        identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
         try {
             taskService.complete(open.getId(), variables);
         } finally {
-            identity.setAuthenticatedUserId(previous);
+            identity.setAuthentication(previous);
         }
         return get(id);
     }

@@ -2,6 +2,7 @@ package io.dunwell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -32,6 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.benchmark.SummaryCheck;
+import io.dunwell.system.security.Roles;
+import io.dunwell.system.security.TestUsers;
 
 /**
  * Every JSON call of {@code /api/v1} gets a few hundred hostile bodies from a seeded generator:
@@ -43,6 +47,7 @@ import io.dunwell.benchmark.SummaryCheck;
 @DunwellIntegrationTest
 class ApiFuzzTests {
 
+    private static final String AGENT = "fuzzagent";
     private static final long SEED = 20_261_207L;
     private static final int BODIES_PER_CALL = 200;
     /** Calls that start a run or send mail get only a few, each a wrong content type or a junk body. */
@@ -55,6 +60,9 @@ class ApiFuzzTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IdentityService identity;
 
     private final ObjectMapper json = new ObjectMapper();
     private final Random random = new Random(SEED);
@@ -73,9 +81,12 @@ class ApiFuzzTests {
         String eurInvoice = api.newInvoice(eur, "EUR", "500.00", today.minusDays(40));
         String jpyInvoice = api.newInvoice(jpy, "JPY", "50000", today.minusDays(10));
         List<String> accounts = List.of(eur, jpy);
+        TestUsers.ensure(identity, AGENT, Roles.AGENTS_GROUP);
+        String task = api.read(api.post("/api/v1/follow-up-tasks", followUpJson(eur, eurInvoice, today))
+                .andExpect(status().isCreated())).get("id").asText();
         Instant clockBefore = api.clock();
 
-        for (Call call : calls(accounts, List.of(eurInvoice, jpyInvoice), today)) {
+        for (Call call : calls(accounts, List.of(eurInvoice, jpyInvoice), task, today)) {
             fuzz(call);
         }
 
@@ -86,7 +97,14 @@ class ApiFuzzTests {
         assertThat(new SummaryCheck(jdbc).mismatchesOf(ids)).as("accounts whose summary disagrees with their ledger").isEmpty();
     }
 
-    private List<Call> calls(List<String> accounts, List<String> invoices, LocalDate today) {
+    private static String followUpJson(String account, String invoice, LocalDate today) {
+        return """
+                {"accountId": "%s", "invoiceId": "%s", "name": "Call back", "description": "about the invoice",
+                 "assignee": "%s", "dueDate": "%s", "reminderDate": "%s", "autoEscalate": true}"""
+                .formatted(account, invoice, AGENT, today.plusDays(7), today.plusDays(3));
+    }
+
+    private List<Call> calls(List<String> accounts, List<String> invoices, String task, LocalDate today) {
         Supplier<String> account = () -> pick(accounts);
         return List.of(
                 new Call(HttpMethod.PUT, () -> "/api/v1/accounts/" + pathId(accounts), () -> """
@@ -108,13 +126,12 @@ class ApiFuzzTests {
                         {"externalId": "FUZZ-CN-%d", "accountId": "%s", "amount": "700", "currency": "JPY",
                          "issuedAt": "2027-01-10T08:00:00Z", "reason": "fuzz", "allocations": [{"invoiceId": "%s", "amount": "300"}]}"""
                         .formatted(++sequence, accounts.get(1), invoices.get(1)), BODIES_PER_CALL, false),
-                new Call(HttpMethod.POST, () -> "/api/v1/follow-up-tasks", () -> """
-                        {"accountId": "%s", "invoiceId": "%s", "name": "Call back", "description": "about the invoice",
-                         "assignee": "admin", "dueDate": "%s", "reminderDate": "%s", "autoEscalate": true}"""
-                        .formatted(accounts.get(0), invoices.get(0), today.plusDays(7), today.plusDays(3)), BODIES_PER_CALL, false),
-                new Call(HttpMethod.POST, () -> "/api/v1/follow-up-tasks/" + pick(List.of("1", "999999999", "-1", "x")) + "/completion",
+                new Call(HttpMethod.POST, () -> "/api/v1/follow-up-tasks",
+                        () -> followUpJson(accounts.get(0), invoices.get(0), today), BODIES_PER_CALL, false),
+                new Call(HttpMethod.POST, () -> "/api/v1/follow-up-tasks/" + pick(List.of(task, task, task, "999999999", "-1", "x")) + "/completion",
                         () -> """
-                                {"outcome": "completed", "note": "done"}""", BODIES_PER_CALL, false),
+                                {"outcome": "%s", "note": "done"}""".formatted(pick(List.of("completed", "closed", "pending"))),
+                        BODIES_PER_CALL, false),
                 new Call(HttpMethod.POST, () -> "/api/v1/baskets", () -> """
                         {"name": "Fuzz basket %d", "accountIds": ["%s", "%s"]}""".formatted(++sequence, accounts.get(0), accounts.get(1)),
                         BODIES_PER_CALL, false),
