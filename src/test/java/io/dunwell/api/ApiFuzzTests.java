@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ class ApiFuzzTests {
     private static final int BODIES_PER_CALL = 200;
     /** Calls that start a run or send mail get only a few, each a wrong content type or a junk body. */
     private static final int BODIES_PER_SIDE_EFFECT_CALL = 4;
-    private static final Duration TIME_PER_CALL = Duration.ofSeconds(3);
+    private static final Duration TIME_PER_CALL = Duration.ofMillis(2_500);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Autowired
@@ -69,7 +70,12 @@ class ApiFuzzTests {
     private final List<String> serverErrors = new ArrayList<>();
     private int sequence;
 
-    private record Call(HttpMethod method, Supplier<String> path, Supplier<String> validBody, int bodies, boolean movesTheClock) {
+    private record Call(HttpMethod method, Supplier<String> path, Supplier<String> validBody, int bodies, boolean movesTheClock,
+                        boolean idempotencyKey) {
+
+        Call(HttpMethod method, Supplier<String> path, Supplier<String> validBody, int bodies, boolean movesTheClock) {
+            this(method, path, validBody, bodies, movesTheClock, false);
+        }
     }
 
     @Test
@@ -141,6 +147,10 @@ class ApiFuzzTests {
                          "parameters": {"basis": "percentOfBalance", "percent": "2.5", "add": ["VIP"], "stage": "LEGAL"}}"""
                         .formatted(pick(List.of("flags", "fees", "stage", "export", "message", "freeze")), account.get(), today),
                         BODIES_PER_CALL, false),
+                // with an Idempotency-Key: flags on the fuzz's own accounts only, so what it changes is its own
+                new Call(HttpMethod.POST, () -> "/api/v1/bulk-actions", () -> """
+                        {"action": "flags", "accountIds": ["%s"], "parameters": {"add": ["FUZZ"], "remove": ["VIP"]}}"""
+                        .formatted(account.get()), BODIES_PER_CALL, false, true),
                 new Call(HttpMethod.POST, () -> "/api/v1/bulk-actions", () -> """
                         {"action": "export", "filter": {"minDays": 1, "minBalance": "1.00", "assigned": "all", "status": "NEW",
                          "bucket": "31–60", "q": "Fuzz", "sort": "balance", "dir": "desc"}, "preview": true}""",
@@ -161,8 +171,12 @@ class ApiFuzzTests {
             String body = sideEffects ? junkBody() : hostileBody(call.validBody().get(), call.movesTheClock());
             MediaType type = sideEffects || random.nextInt(10) > 0 ? MediaType.APPLICATION_JSON : pick(List.of(
                     MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_OCTET_STREAM));
-            MvcResult result = mvc.perform(MockMvcRequestBuilders.request(call.method(), URI.create(path))
-                    .with(httpBasic("admin", "admin-secret")).contentType(type).content(body)).andReturn();
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(call.method(), URI.create(path))
+                    .with(httpBasic("admin", "admin-secret")).contentType(type).content(body);
+            if (call.idempotencyKey()) {
+                request.header("Idempotency-Key", "FUZZ-KEY-" + SEED + "-" + ++sequence);
+            }
+            MvcResult result = mvc.perform(request).andReturn();
             statuses.merge(result.getResponse().getStatus(), 1, Integer::sum);
             if (result.getResponse().getStatus() >= 500) {
                 serverErrors.add(result.getResponse().getStatus() + " " + call.method() + " " + path + " " + type + " "
