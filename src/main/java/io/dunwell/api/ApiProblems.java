@@ -83,9 +83,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** A multipart body the server cannot split into parts (a broken boundary, a cut-off part) is the client's error. */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail malformedMultipart(MultipartException e) {
-        if (e instanceof MaxUploadSizeExceededException) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "Payload too large", "The upload is larger than allowed.", List.of());
-        }
+        // a too large upload is a MultipartException too, answered with a 413 by handleMaxUploadSizeExceededException
         return problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
                 "The body is not a valid multipart/form-data body: send the CSV as the part named file, or as text/csv.",
                 List.of());
