@@ -41,9 +41,15 @@ public class WriteOffs {
         this.clock = clock;
     }
 
+    /**
+     * @param requestedBy who decided the write-off
+     * @param approved    whether an approver completed the approval task (as the current user), else
+     *                    the requester's own limit covered it
+     */
     @Transactional
-    public void writeOff(Long caseId, Long accountId) {
-        book(accountId, creditNoteIdOf(caseId), "Write-off approved by " + currentUser.id());
+    public void writeOff(Long caseId, Long accountId, String requestedBy, boolean approved) {
+        book(accountId, creditNoteIdOf(caseId), approved ? "Write-off requested by " + requestedBy + ", approved by " + currentUser.id()
+                : "Write-off by " + requestedBy + " within their own limit");
         cases.close(caseId, DunningCaseStatus.CLOSED, "written off");
     }
 

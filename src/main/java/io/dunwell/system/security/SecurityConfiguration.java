@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/**")).hasRole(Roles.AGENT)
                         // which bulk action a role may run is checked per action (BulkActions)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/bulk-actions")).hasRole(Roles.AGENT)
+                        // who may approve which run is checked per run (BulkActions.decide)
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/bulk-actions/*/approval")).hasRole(Roles.SUPERVISOR)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/payments")).hasAnyRole(Roles.AGENT, Roles.INTEGRATION)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/dunning-runs")).hasAnyRole(Roles.SUPERVISOR, Roles.INTEGRATION)
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/follow-up-tasks"), antMatcher(HttpMethod.POST, "/api/v1/follow-up-tasks/**")).hasRole(Roles.AGENT)
