@@ -52,7 +52,7 @@ public class MoneyMoveLimits {
         return byCurrency.entrySet().stream()
                 .map(currency -> decide(move, role, currency.getKey(), currency.getValue().stream().reduce(BigDecimal.ZERO, BigDecimal::max),
                         currency.getValue().stream().reduce(BigDecimal.ZERO, BigDecimal::add)))
-                .max(ApproverGroups.WEAKEST_FIRST).filter(Objects::nonNull);
+                .filter(Objects::nonNull).max(ApproverGroups.WEAKEST_FIRST);
     }
 
     /** The requester's role as the decision tables name it, from the user's Camunda groups. */
