@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * On complete of every approval task (the case's Task_ApproveWriteOff, the bulk run's
  * Task_ApproveMoneyMove): the user completing it must not be the one in {@code requestedBy}.
  * Throwing rolls the completion back, so the task stays open whichever way it was completed —
- * Tasklist, engine REST or the console. The engine's REST API answers an AuthorizationException with 403.
+ * Tasklist, engine REST or the console. (The engine wraps what a listener throws in a
+ * ProcessEngineException, whose cause is this AuthorizationException; the console and the API
+ * check the same before they complete the task and answer 403.)
  */
 @Component
 public class ApproverIsNotRequesterListener implements TaskListener {
@@ -27,8 +29,8 @@ public class ApproverIsNotRequesterListener implements TaskListener {
         Authentication completing = identity.getCurrentAuthentication();
         Object requestedBy = task.getVariable(ApprovalVariables.REQUESTED_BY);
         if (completing != null && completing.getUserId() != null && completing.getUserId().equals(requestedBy)) {
-            throw new AuthorizationException(completing.getUserId() + " requested this and may not approve it: another "
-                    + "member of " + task.getVariable(ApprovalVariables.APPROVER_GROUP) + " must");
+            throw new AuthorizationException(completing.getUserId() + " requested this and may not approve or reject it:"
+                    + " another approver must");
         }
     }
 }

@@ -34,6 +34,7 @@ import io.dunwell.bulk.BulkResult.AccountResult;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.Fingerprint;
+import io.dunwell.system.Money;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.system.security.Roles;
 import io.dunwell.timeline.Timeline;
@@ -213,7 +214,7 @@ public class BulkActions {
         List<BulkRunAccount> all = rows.findByBulkActionIdOrderByPosition(runId);
         all.stream().filter(row -> row.getAmount() != null).forEach(row -> totals.merge(row.getCurrency(), row.getAmount(),
                 java.math.BigDecimal::add));
-        String summary = all.size() + " accounts, " + totals.entrySet().stream().map(t -> t.getValue().toPlainString() + " " + t.getKey())
+        String summary = all.size() + " accounts, " + totals.entrySet().stream().map(t -> Money.scaled(t.getValue(), Money.currency(t.getKey())).toPlainString() + " " + t.getKey())
                 .collect(Collectors.joining(", ")) + " in all, as of " + run.getAsOf() + ", requested by " + run.getRequestedBy();
         return new ApprovalRequest(run.getAction(), run.getRequestedBy(), run.getApproverGroup(), summary);
     }

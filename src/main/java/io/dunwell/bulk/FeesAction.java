@@ -92,7 +92,7 @@ class FeesAction implements BulkAction {
         }
         if (target.beyondApproval(planned.amount())) {
             return Outcome.skipped("the fee would be " + planned.amount().toPlainString() + " " + planned.currency()
-                    + ", more than the " + target.approved().toPlainString() + " approved");
+                    + ", more than the " + Money.scaled(target.approved(), target.account().currency()).toPlainString() + " approved");
         }
         Account account = target.account();
         String invoiceId = target.idFor("FEE");

@@ -8,6 +8,7 @@ import io.dunwell.account.Account;
 import io.dunwell.approval.MoneyMove;
 import io.dunwell.dunning.WriteOffs;
 import io.dunwell.invoice.Receivables;
+import io.dunwell.system.Money;
 
 /**
  * {@code writeOff}: a credit note equal to the account's open balance <em>now</em> (not as of the
@@ -63,7 +64,8 @@ class WriteOffAction implements BulkAction {
         }
         if (target.beyondApproval(planned.amount())) {
             return Outcome.skipped("the open balance grew to " + planned.amount().toPlainString() + " " + planned.currency()
-                    + ", more than the " + target.approved().toPlainString() + " approved: request the write-off again");
+                    + ", more than the " + Money.scaled(target.approved(), target.account().currency()).toPlainString()
+                    + " approved: request the write-off again");
         }
         String creditNoteId = target.idFor("WO");
         String reason = target.parameters().optionalText("reason", 200);
