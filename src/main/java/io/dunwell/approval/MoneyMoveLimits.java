@@ -44,9 +44,12 @@ public class MoneyMoveLimits {
         this.identity = identity;
     }
 
-    /** The group whose approval the amounts need, or empty when the requester may book them alone. */
-    public Optional<String> approverGroup(MoneyMove move, String requester, Collection<Amount> amounts) {
-        String role = roleOf(requester);
+    /**
+     * The group whose approval the amounts need, or empty when the requester may book them alone.
+     *
+     * @param role the requester's role: {@link #ADMIN}, {@link #SUPERVISOR}, {@link #AGENT} or {@link #NONE}
+     */
+    public Optional<String> approverGroup(MoneyMove move, String role, Collection<Amount> amounts) {
         Map<String, List<BigDecimal>> byCurrency = amounts.stream().filter(a -> a.value() != null && a.value().signum() > 0)
                 .collect(Collectors.groupingBy(Amount::currency, Collectors.mapping(Amount::value, Collectors.toList())));
         return byCurrency.entrySet().stream()
@@ -67,13 +70,10 @@ public class MoneyMoveLimits {
         return groups.contains(Roles.AGENTS_GROUP) ? AGENT : NONE;
     }
 
-    /** Whether the user is in the approver group, or in a stronger one (an admin approves what supervisors may). */
-    public boolean mayApprove(String userId, String approverGroup) {
-        return groupsOf(userId).stream().anyMatch(group -> ApproverGroups.covers(group, approverGroup));
-    }
-
+    /** The user's groups, whatever groups the signed-in user may read: Tasklist's supervisor may not list groups. */
     public List<String> groupsOf(String userId) {
-        return userId == null ? List.of() : identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return userId == null ? List.of()
+                : asEngine(() -> identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
     }
 
     private String decide(MoneyMove move, String role, String currency, BigDecimal largest, BigDecimal total) {
@@ -88,8 +88,9 @@ public class MoneyMoveLimits {
     }
 
     /**
-     * Evaluating a decision is an engine call that the signed-in user's engine authorizations would
-     * otherwise have to allow; the limits are the application's own rule, not the user's request.
+     * Evaluating a decision and reading someone's groups are engine calls that the signed-in user's
+     * engine authorizations would otherwise have to allow; the limits are the application's own rule,
+     * not the user's request.
      */
     private <T> T asEngine(java.util.function.Supplier<T> call) {
         Authentication signedIn = identity.getCurrentAuthentication();

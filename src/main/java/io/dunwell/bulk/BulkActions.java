@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
+import io.dunwell.approval.ApproverGroups;
 import io.dunwell.approval.MoneyMoveLimits;
 import io.dunwell.approval.MoneyMoveLimits.Amount;
 import io.dunwell.bulk.BulkAction.Outcome;
@@ -129,7 +130,7 @@ public class BulkActions {
                 parameters.canonical(), user.getName());
         if (request.preview()) {
             BulkResult preview = preview(action, targets, asOf, parameters, user.getName(), fingerprint);
-            return approverGroup(action, user.getName(), preview)
+            return approverGroup(action, user, preview)
                     .map(group -> withApproval(preview, new BulkResult.Approval(BulkResult.REQUIRED, group, null, null, null)))
                     .orElse(preview);
         }
@@ -150,7 +151,7 @@ public class BulkActions {
                         + " Preview again.");
             }
         }
-        String approverGroup = planned == null ? null : approverGroup(action, user.getName(), planned).orElse(null);
+        String approverGroup = planned == null ? null : approverGroup(action, user, planned).orElse(null);
         BulkResult plan = planned;
         BulkRun run;
         try {
@@ -178,7 +179,7 @@ public class BulkActions {
             throw new AccessDeniedException("You requested bulk action " + runId + " and may not approve or reject it: another"
                     + " member of " + run.getApproverGroup() + " must");
         }
-        if (!limits.mayApprove(user.getName(), run.getApproverGroup())) {
+        if (!ApproverGroups.covers(groupOf(user), run.getApproverGroup())) {
             throw new AccessDeniedException("Only members of " + run.getApproverGroup() + " may approve bulk action " + runId);
         }
         approvals.complete(runId, approve, note, user.getName());
@@ -207,6 +208,12 @@ public class BulkActions {
         return run.mayRun() && run.getCompletedAt() == null ? finish(run, false) : result(run, false);
     }
 
+    /** Whether the user may approve or reject the run: it awaits approval, they are not its requester and in its approver group. */
+    public boolean mayDecide(BulkResult run, Authentication user) {
+        return run.awaitingApproval() && !user.getName().equals(run.requestedBy())
+                && ApproverGroups.covers(groupOf(user), run.approval().approverGroup());
+    }
+
     /** What the approval task shows and checks: who asked, who approves, what it moves. */
     public ApprovalRequest approvalRequest(Long runId) {
         BulkRun run = runs.findById(runId).orElseThrow(() -> new NotFoundException("No bulk action " + runId));
@@ -224,13 +231,13 @@ public class BulkActions {
     }
 
     /** The group that must approve the planned amounts, empty when the requester's limits cover them or no money moves. */
-    private Optional<String> approverGroup(BulkAction action, String user, BulkResult planned) {
+    private Optional<String> approverGroup(BulkAction action, Authentication user, BulkResult planned) {
         if (action.moneyMove() == null) {
             return Optional.empty();
         }
         List<Amount> amounts = planned.accounts().stream().filter(a -> a.status().equals(BulkResult.PLANNED) && a.amount() != null)
                 .map(a -> new Amount(a.amount(), a.currency())).toList();
-        return limits.approverGroup(action.moneyMove(), user, amounts);
+        return limits.approverGroup(action.moneyMove(), roleOf(user), amounts);
     }
 
     private static BulkResult withApproval(BulkResult r, BulkResult.Approval approval) {
@@ -400,7 +407,22 @@ public class BulkActions {
     }
 
     private boolean isSupervisor(Authentication user) {
+        return has(user, Roles.SUPERVISOR);
+    }
+
+    /** The signed-in user's role as the money-move decision tables name it. */
+    private String roleOf(Authentication user) {
+        return has(user, Roles.ADMIN) ? MoneyMoveLimits.ADMIN : has(user, Roles.SUPERVISOR) ? MoneyMoveLimits.SUPERVISOR
+                : has(user, Roles.AGENT) ? MoneyMoveLimits.AGENT : MoneyMoveLimits.NONE;
+    }
+
+    /** The strongest approver group the user's role belongs to, else null. */
+    private String groupOf(Authentication user) {
+        return has(user, Roles.ADMIN) ? Roles.ADMINS_GROUP : has(user, Roles.SUPERVISOR) ? Roles.SUPERVISORS_GROUP : null;
+    }
+
+    private boolean has(Authentication user, String role) {
         return roles.getReachableGrantedAuthorities(user.getAuthorities()).stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(("ROLE_" + Roles.SUPERVISOR)::equals);
+                .anyMatch(("ROLE_" + role)::equals);
     }
 }

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.dunwell.approval.MoneyMoveLimits;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.bulk.BulkRequest;
 import io.dunwell.bulk.BulkResult;
@@ -49,13 +48,11 @@ class BulkActionsController {
     private final BulkActions bulkActions;
     private final AccountsInCollections accountList;
     private final ConsoleSettings settings;
-    private final MoneyMoveLimits limits;
 
-    BulkActionsController(BulkActions bulkActions, AccountsInCollections accountList, ConsoleSettings settings, MoneyMoveLimits limits) {
+    BulkActionsController(BulkActions bulkActions, AccountsInCollections accountList, ConsoleSettings settings) {
         this.bulkActions = bulkActions;
         this.accountList = accountList;
         this.settings = settings;
-        this.limits = limits;
     }
 
     @PostMapping("/accounts/bulk/preview")
@@ -104,8 +101,7 @@ class BulkActionsController {
         BulkResult result = found(() -> bulkActions.find(id));
         model.addAttribute("result", result);
         model.addAttribute("newKey", UUID.randomUUID().toString());
-        model.addAttribute("mayDecide", result.awaitingApproval() && !user.getName().equals(result.requestedBy())
-                && limits.mayApprove(user.getName(), result.approval().approverGroup()));
+        model.addAttribute("mayDecide", bulkActions.mayDecide(result, user));
         return "bulk-result";
     }
 

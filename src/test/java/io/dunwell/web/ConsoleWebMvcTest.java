@@ -12,8 +12,6 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.dunwell.approval.MoneyMoveLimits;
-
 import io.dunwell.account.AccountService;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.agent.Agents;
@@ -53,6 +51,6 @@ import io.dunwell.timeline.Timeline;
         AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, DashboardBuckets.class, InvoiceBrowser.class,
         InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class,
-        FollowUpTasks.class, MoneyMoveLimits.class})
+        FollowUpTasks.class})
 public @interface ConsoleWebMvcTest {
 }
