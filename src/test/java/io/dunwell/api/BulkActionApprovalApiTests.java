@@ -191,6 +191,24 @@ class BulkActionApprovalApiTests {
     }
 
     @Test
+    void aWriteOffAppliesTheCreditTheAccountHeldSoNoInvoiceStaysOpenBesideIt() throws Exception {
+        String a = api.newAccount("EUR");
+        api.post("/api/v1/payments", DunwellApi.paymentJson(DunwellApi.uniqueId("PAY"), a, "EUR", "150.00", null))
+                .andExpect(status().isCreated());
+        String invoice = api.newInvoice(a, "EUR", "500.00", api.today().minusDays(40));
+        assertThat(api.account(a).get("unappliedCredit").asText()).isEqualTo("150.00");
+
+        JsonNode run = read(bulk(SUPERVISOR, key(), writeOff(a)).andExpect(status().isOk()));
+
+        assertThat(run.at("/accounts/0/amount").decimalValue()).isEqualByComparingTo("350.00");
+        JsonNode account = api.account(a);
+        assertThat(account.get("balance").asText()).isEqualTo("0.00");
+        assertThat(account.get("unappliedCredit").asText()).isEqualTo("0.00");
+        assertThat(api.invoice(invoice).get("status").asText()).isEqualTo("PAID");
+        assertThat(types(a)).containsSubsequence("CREDIT_APPLIED", "CREDIT_NOTE_BOOKED", "WRITTEN_OFF");
+    }
+
+    @Test
     void anotherSupervisorsRejectionBooksNothing() throws Exception {
         String a = accountOwing("3000.00");
         JsonNode run = read(bulk(SUPERVISOR, key(), writeOff(a)));

@@ -45,6 +45,7 @@ import io.dunwell.account.CollectionStatus;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.invoice.CreditNote;
+import io.dunwell.invoice.CreditNoteCommand;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.InvoiceCommand;
@@ -253,6 +254,8 @@ class ManualCollectionProcessTests {
     @Test
     void writeOffWithinTheDecidingSupervisorsLimitBooksAtOnce() {
         Account account = account("Small Loss GmbH", "de-DE", "EUR");
+        creditNotes.record(new CreditNoteCommand("CN-" + UUID.randomUUID(), account.getExternalId(), new BigDecimal("200.00"), "EUR",
+                clock.instant(), "goodwill before the invoices", null));
         invoice(account, 90, "600.00");
         invoice(account, 60, "350.00");
         Long caseId = caseOf(account);
@@ -265,7 +268,7 @@ class ManualCollectionProcessTests {
                         "Gateway_WriteOffApprovalNeeded", "Task_WriteOffBalance", "EndEvent_WrittenOff")
                 .hasNotPassed("Task_ApproveWriteOff").isEnded();
         CreditNote credit = creditNotes.find("write-off-case-" + caseId).orElseThrow();
-        assertThat(credit.getAmount()).isEqualByComparingTo("950.00");
+        assertThat(credit.getAmount()).isEqualByComparingTo("750.00");
         assertThat(credit.getReason()).isEqualTo("Write-off by " + DECIDER + " within their own limit");
         assertThatTheInvoicesAreClosedWithNoCreditLeft(account);
         assertThat(statusOf(account)).isEqualTo(CollectionStatus.WRITTEN_OFF);
