@@ -34,6 +34,8 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
 import io.dunwell.bulk.process.MoneyMoveApprovalVariables;
+import io.dunwell.dunning.DunningCases;
+import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
@@ -62,6 +64,7 @@ class MoneyMoveApprovalProcessTests {
     @Autowired Receivables receivables;
     @Autowired CreditNoteService creditNotes;
     @Autowired BulkActions bulkActions;
+    @Autowired DunningCases cases;
     @Autowired Clock clock;
 
     @BeforeEach
@@ -148,6 +151,25 @@ class MoneyMoveApprovalProcessTests {
             assertThat(note.getAmount()).isEqualByComparingTo("3000.00");
             assertThat(note.getReason()).contains("Write-off by " + REQUESTER + ", approved by " + APPROVER);
         });
+    }
+
+    @Test
+    void theApprovedWriteOffEndsTheAccountsDunningCaseFromTheApprovalsJob() {
+        Account account = accountOwing("3000.00");
+        Long caseId = cases.open(account.getId()).orElseThrow().getId();
+        ProcessInstance dunningCase = runtime.createProcessInstanceByKey(DunningCaseVariables.PROCESS_KEY)
+                .businessKey(account.getExternalId()).setVariable(DunningCaseVariables.ACCOUNT_ID, account.getId())
+                .setVariable(DunningCaseVariables.CASE_ID, caseId).startBeforeActivity("Task_PrepareCall").execute();
+        cases.attachProcess(caseId, dunningCase.getId());
+        ProcessInstance pi = approvalOf(writeOff(account));
+
+        completeAs(APPROVER, pi, "approve");
+        runJob(pi);
+
+        assertThat(pi).hasPassed("Task_RunApprovedBulkAction").isEnded();
+        assertThat(openBalance(account)).isZero();
+        assertThat(cases.activeFor(account.getId())).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(dunningCase.getId()).count()).isZero();
     }
 
     @Test
