@@ -373,7 +373,8 @@ public class BulkActions {
         Map<Long, Account> byId = new LinkedHashMap<>();
         done.forEach(row -> byId.put(row.getAccountId(), accounts.get(row.getAccountId())));
         List<AccountResult> results = done.stream().map(row -> new AccountResult(byId.get(row.getAccountId()).getExternalId(),
-                byId.get(row.getAccountId()).getName(), row.getStatus(), row.getDetail(), row.getAmount(), row.getCurrency(),
+                byId.get(row.getAccountId()).getName(), row.getStatus(), row.getDetail(),
+                row.getAmount() == null ? null : Money.scaled(row.getAmount(), Money.currency(row.getCurrency())), row.getCurrency(),
                 row.getReference())).toList();
         return new BulkResult(run.getId(), run.getAction(), run.getAsOf(), false, replayed, run.getRequestedBy(),
                 run.getRequestedAt(), run.getCompletedAt(), null, run.getFileName(), results, run.approval());
