@@ -60,6 +60,9 @@ final class AccessRules {
         rules.requestMatchers(antMatcher(HttpMethod.GET, "/api/v1/accounts/*/timeline"), antMatcher(HttpMethod.GET, "/api/v1/messages"),
                 antMatcher(HttpMethod.GET, "/api/v1/agency-placements"), antMatcher(HttpMethod.GET, "/api/v1/agency-placements/*/file"))
                 .hasRole(AGENT);
+        // approving a money move: which group a run needs, and never its requester, the bulk actions decide
+        rules.requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/bulk-actions/*/approval"),
+                antMatcher(HttpMethod.POST, "/accounts/bulk/*/approval")).hasRole(SUPERVISOR);
         // whose basket, bulk run or follow-up it is, and which bulk action a role may run, the services decide
         rules.requestMatchers(antMatcher("/api/v1/baskets"), antMatcher("/api/v1/baskets/**"), antMatcher("/api/v1/bulk-actions"),
                 antMatcher("/api/v1/bulk-actions/**"), antMatcher("/api/v1/follow-up-tasks"), antMatcher("/api/v1/follow-up-tasks/**"))
