@@ -23,8 +23,8 @@ import io.dunwell.timeline.Timeline;
 
 /**
  * Notes on accounts and invoices: threads to read, and new notes and replies, each checked
- * whole before anything is written. A note's mentions get their mail after it committed
- * ({@link MentionMails}); the account's timeline records the note.
+ * whole before anything is written. A note's mentions get their mail, queued with the note
+ * and sent once it committed ({@link MentionMails}); the account's timeline records the note.
  */
 @Service
 public class Notes {
@@ -34,7 +34,7 @@ public class Notes {
 
     private final NoteRepository notes;
     private final NoteAttachmentRepository attachments;
-    private final NoteMentionRepository mentions;
+    private final MentionMails mentions;
     private final AccountService accounts;
     private final InvoiceService invoices;
     private final Mentionable agents;
@@ -42,7 +42,7 @@ public class Notes {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notes(NoteRepository notes, NoteAttachmentRepository attachments, NoteMentionRepository mentions, AccountService accounts,
+    Notes(NoteRepository notes, NoteAttachmentRepository attachments, MentionMails mentions, AccountService accounts,
           InvoiceService invoices, Mentionable agents, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
         this.notes = notes;
         this.attachments = attachments;
@@ -103,7 +103,7 @@ public class Notes {
         }
         Note note = notes.save(new Note(thread, parentId, author, clock.instant(), text));
         files.forEach(file -> attachments.save(new NoteAttachment(note.getId(), file.name().strip(), contentTypeOf(file), bytesOf(file))));
-        mentioned.forEach(agent -> mentions.save(new NoteMention(note.getId(), agent.getId(), blankToNull(agent.getEmail()))));
+        mentioned.forEach(agent -> mentions.queue(note, agent));
         timeline.append(thread.accountId(), "NOTE_ADDED", summary(thread, author, note, text), "note:" + note.getId());
         events.publishEvent(new NoteAdded(note.getId(), thread.accountId()));
         return note;
@@ -178,9 +178,5 @@ public class Notes {
         } catch (IOException e) {
             throw new UncheckedIOException("Attachment " + file.name() + " cannot be read", e);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

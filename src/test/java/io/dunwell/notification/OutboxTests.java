@@ -36,9 +36,9 @@ import io.dunwell.invoice.InvoiceService;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 
-/** Sending the outbox over real SMTP (GreenMail where spring.mail points): once, and never twice. */
+/** Sending the outbox's mail over real SMTP (GreenMail where spring.mail points): once, and never twice. */
 @DunwellIntegrationTest
-class MailDispatcherTests {
+class OutboxTests {
 
     @Autowired
     AccountService accounts;
@@ -47,7 +47,7 @@ class MailDispatcherTests {
     @Autowired
     NotificationService notifications;
     @Autowired
-    MailDispatcher dispatcher;
+    Outbox outbox;
     @Autowired
     Timeline timeline;
     @Autowired
@@ -89,17 +89,17 @@ class MailDispatcherTests {
     void sendDeliversOneMailWithTextAndHtmlAndMarksItSent() throws Exception {
         OutboxMessage notice = queuedNotice();
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo(notice.getSubject());
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(notice.getRecipient());
-        assertThat(mail.getMessageID()).isEqualTo(MailDispatcher.messageIdOf(notice.getIdempotencyKey())).endsWith("@dunwell>");
+        assertThat(mail.getMessageID()).isEqualTo(MailDelivery.messageIdOf(notice.getIdempotencyKey())).endsWith("@dunwell>");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("multipart/alternative", "text/plain", "text/html");
-        assertThat(leafParts((Multipart) mail.getContent())).extracting(MailDispatcherTests::typeOf)
+        assertThat(leafParts((Multipart) mail.getContent())).extracting(OutboxTests::typeOf)
                 .contains("text/plain", "text/html");
 
         OutboxMessage sent = reread(notice);
@@ -113,9 +113,9 @@ class MailDispatcherTests {
     @Test
     void retryOfASentMessageSendsNothingMore() {
         OutboxMessage notice = queuedNotice();
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(reread(notice).getAttempts()).isEqualTo(1);
@@ -127,7 +127,7 @@ class MailDispatcherTests {
         OutboxMessage notice = queuedNotice();
         smtp.stop();
 
-        assertThatThrownBy(() -> dispatcher.send(notice.getId())).isInstanceOf(MailException.class);
+        assertThatThrownBy(() -> outbox.send(notice.getId())).isInstanceOf(MailException.class);
 
         OutboxMessage failed = reread(notice);
         assertThat(failed.getStatus()).isEqualTo(OutboxMessage.PENDING);
@@ -135,8 +135,8 @@ class MailDispatcherTests {
         assertThat(failed.getLastError()).isNotBlank();
 
         smtp = startSmtp();
-        dispatcher.send(notice.getId());
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         OutboxMessage sent = reread(notice);
@@ -150,10 +150,10 @@ class MailDispatcherTests {
         OutboxMessage notice = queuedNotice();
 
         new TransactionTemplate(transactions).executeWithoutResult(job -> {
-            dispatcher.send(notice.getId());
+            outbox.send(notice.getId());
             job.setRollbackOnly();
         });
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(reread(notice).getStatus()).isEqualTo(OutboxMessage.SENT);
@@ -167,11 +167,11 @@ class MailDispatcherTests {
         String paid = customers.invoice(account, "999.00", "0.00", 30);
         OutboxMessage notice = customers.enqueue(account, "final-notice", Map.of(), true);
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         MimeMessage mail = smtp.getReceivedMessages()[0];
         List<BodyPart> parts = leafParts((Multipart) mail.getContent());
-        assertThat(parts).extracting(MailDispatcherTests::typeOf).contains("text/plain", "text/html", "application/pdf");
+        assertThat(parts).extracting(OutboxTests::typeOf).contains("text/plain", "text/html", "application/pdf");
         BodyPart pdf = pdfIn(mail);
         assertThat(pdf.getDisposition()).isEqualTo(Part.ATTACHMENT);
         assertThat(pdf.getFileName()).isEqualTo("statement-" + account.getExternalId() + "-" + account.today(clock) + ".pdf");
@@ -197,11 +197,11 @@ class MailDispatcherTests {
         OutboxMessage notice = customers.enqueue(customers.account("Plain Ltd", "en-GB", "Europe/London", "GBP"),
                 "final-notice", Map.of(), false);
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(reread(notice).getAttachmentName()).isNull();
         assertThat(leafParts((Multipart) smtp.getReceivedMessages()[0].getContent()))
-                .extracting(MailDispatcherTests::typeOf).containsOnly("text/plain", "text/html");
+                .extracting(OutboxTests::typeOf).containsOnly("text/plain", "text/html");
     }
 
     @Test
@@ -210,11 +210,11 @@ class MailDispatcherTests {
         customers.invoice(account, "100.00", "100.00", 30);
         OutboxMessage notice = customers.enqueue(account, "final-notice", Map.of(), true);
         smtp.stop();
-        assertThatThrownBy(() -> dispatcher.send(notice.getId())).isInstanceOf(MailException.class);
+        assertThatThrownBy(() -> outbox.send(notice.getId())).isInstanceOf(MailException.class);
         customers.invoice(account, "7777.00", "7777.00", 10);
 
         smtp = startSmtp();
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         byte[] sent = pdfIn(smtp.getReceivedMessages()[0]).getInputStream().readAllBytes();
         assertThat(sent).isEqualTo(notice.attachment().orElseThrow().pdf());

@@ -26,9 +26,9 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.InvoiceService;
 
-/** Mail queued outside a process (a bulk message, a basket's statements) goes out through the outbox's own sender. */
+/** What no process step sends (a bulk message, a basket's statements) goes out through the outbox's sweep. */
 @DunwellIntegrationTest
-class PendingMailTests {
+class OutboxSweepTests {
 
     @Autowired
     AccountService accounts;
@@ -37,7 +37,7 @@ class PendingMailTests {
     @Autowired
     NotificationService notifications;
     @Autowired
-    PendingMail pendingMail;
+    OutboxSweep sweep;
     @Autowired
     Clock clock;
     @Autowired
@@ -62,8 +62,8 @@ class PendingMailTests {
         Account account = owingCustomer();
         OutboxMessage queued = queueOutsideProcess(account);
 
-        pendingMail.send();
-        pendingMail.send();
+        sweep.sendDue();
+        sweep.sendDue();
 
         assertThat(mailsTo(account)).hasSize(1);
         assertThat(notifications.find(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
@@ -75,14 +75,14 @@ class PendingMailTests {
         OutboxMessage queued = queueOutsideProcess(account);
         smtp.stop();
 
-        pendingMail.send();
+        sweep.sendDue();
 
         OutboxMessage refused = notifications.find(queued.getId()).orElseThrow();
         assertThat(refused.getStatus()).isEqualTo(OutboxMessage.PENDING);
         assertThat(refused.getAttempts()).isEqualTo(1);
 
         smtp = startSmtp();
-        pendingMail.send();
+        sweep.sendDue();
 
         assertThat(mailsTo(account)).hasSize(1);
         assertThat(notifications.find(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
@@ -93,7 +93,7 @@ class PendingMailTests {
         Account account = owingCustomer();
         OutboxMessage notice = customers.enqueue(account, "reminder-1");
 
-        pendingMail.send();
+        sweep.sendDue();
 
         assertThat(mailsTo(account)).isEmpty();
         assertThat(notifications.find(notice.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.PENDING);
