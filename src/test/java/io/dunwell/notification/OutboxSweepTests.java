@@ -25,6 +25,8 @@ import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.InvoiceService;
+import io.dunwell.timeline.Timeline;
+import io.dunwell.timeline.TimelineEntry;
 
 /** What no process step sends (a bulk message, a basket's statements) goes out through the outbox's sweep. */
 @DunwellIntegrationTest
@@ -38,6 +40,10 @@ class OutboxSweepTests {
     NotificationService notifications;
     @Autowired
     OutboxSweep sweep;
+    @Autowired
+    DevelopmentChannelProvider development;
+    @Autowired
+    Timeline timeline;
     @Autowired
     Clock clock;
     @Autowired
@@ -97,6 +103,24 @@ class OutboxSweepTests {
 
         assertThat(mailsTo(account)).isEmpty();
         assertThat(notifications.find(notice.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.PENDING);
+    }
+
+    @Test
+    void anSmsIsHandedToTheProviderOnceAndTheTimelineSaysSo() {
+        Account account = owingCustomer();
+        OutboxMessage queued = new TransactionTemplate(transactions).execute(status -> notifications.enqueueText(account.getId(),
+                ChannelProvider.SMS, "+4930555", "Please pay", "sweep-test:" + UUID.randomUUID(), null));
+
+        sweep.sendDue();
+        sweep.sendDue();
+
+        assertThat(development.deliveries(500)).filteredOn(delivery -> delivery.recipient().equals("+4930555")
+                && delivery.body().equals("Please pay")).hasSize(1);
+        OutboxMessage sent = notifications.find(queued.getId()).orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(OutboxMessage.SENT);
+        assertThat(sent.getProvider()).isEqualTo("development");
+        assertThat(timeline.of(account.getId())).extracting(TimelineEntry::getType).containsSubsequence("SMS_QUEUED", "SMS_SENT")
+                .containsOnlyOnce("SMS_SENT");
     }
 
     private Account owingCustomer() {

@@ -7,6 +7,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -48,6 +54,10 @@ class OutboxTests {
     NotificationService notifications;
     @Autowired
     Outbox outbox;
+    @Autowired
+    StaffMail staffMail;
+    @Autowired
+    OutboxRepository messages;
     @Autowired
     Timeline timeline;
     @Autowired
@@ -157,6 +167,85 @@ class OutboxTests {
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(reread(notice).getStatus()).isEqualTo(OutboxMessage.SENT);
+    }
+
+    @Test
+    void twoSendersAtTheSameTimeSendOneMail() throws Exception {
+        OutboxMessage notice = queuedNotice();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> sends = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                sends.add(nodes.submit(() -> {
+                    go.await();
+                    outbox.send(notice.getId());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> send : sends) {
+                send.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(reread(notice).getAttempts()).isEqualTo(1);
+        assertThat(timeline.of(notice.getAccountId())).extracting(TimelineEntry::getType).containsOnlyOnce("NOTICE_SENT");
+    }
+
+    @Test
+    void staffMailIsSentOnceUnderItsKeyAndGoesToNoCustomer() throws Exception {
+        String key = "staff-test:" + UUID.randomUUID();
+
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+
+        assertThat(smtp.getReceivedMessages()).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("alice mentioned you in a note on account ACC-1");
+            assertThat(mail.getMessageID()).isEqualTo(MailDelivery.messageIdOf(key));
+        });
+        OutboxMessage sent = messages.findByIdempotencyKey(key).orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(OutboxMessage.SENT);
+        assertThat(sent.getAccountId()).isNull();
+        assertThat(sent.getTemplate()).isEqualTo("note-mention");
+    }
+
+    @Test
+    void staffMailTheServerRefusedThrowsForTheCallersRetryWhichSendsIt() {
+        String key = "staff-test:" + UUID.randomUUID();
+        smtp.stop();
+
+        assertThatThrownBy(() -> staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key))
+                .isInstanceOf(MailException.class);
+        assertThat(messages.findByIdempotencyKey(key).orElseThrow().getAttempts()).isEqualTo(1);
+
+        smtp = startSmtp();
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(messages.findByIdempotencyKey(key).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
+    }
+
+    @Test
+    void staffMailSentInsideAJobThatRollsBackIsNotSentAgainByItsRetry() {
+        String key = "staff-test:" + UUID.randomUUID();
+
+        new TransactionTemplate(transactions).executeWithoutResult(job -> {
+            staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+            job.setRollbackOnly();
+        });
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    private static Map<String, Object> mentionModel() {
+        return Map.of("agent", "agent", "author", "alice", "customerName", "Staff Mail Ltd", "customerNumber", "ACC-1",
+                "invoiceNumber", "", "body", "please call");
     }
 
     @Test
