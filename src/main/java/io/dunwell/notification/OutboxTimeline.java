@@ -25,7 +25,7 @@ class OutboxTimeline {
                     message.getIdempotencyKey());
         } else {
             timeline.append(message.getAccountId(), message.getChannel() + "_QUEUED", message.getChannel() + " to "
-                    + message.getRecipient() + (message.getNotBefore().isAfter(message.getCreatedAt())
+                    + message.getRecipient() + (message.getNotBefore() != null && message.getNotBefore().isAfter(message.getCreatedAt())
                     ? " queued for " + message.getNotBefore() : " queued") + ": " + message.getTextBody(),
                     message.getIdempotencyKey());
         }
