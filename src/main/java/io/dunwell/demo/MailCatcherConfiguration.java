@@ -1,5 +1,8 @@
 package io.dunwell.demo;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,7 +34,17 @@ class MailCatcherConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail mailCatcherServer(MailProperties mail) {
         int port = Objects.requireNonNullElse(mail.getPort(), ServerSetup.PORT_SMTP);
+        requireFree(mail.getHost(), port);
         return new GreenMail(new ServerSetup(port, mail.getHost(), ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /** A second demo on this machine: one clear line (MailCatcherPortTakenAnalyzer), not GreenMail's bind stack trace. */
+    private static void requireFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException taken) {
+            throw new MailCatcherPortTakenException(host, port);
+        }
     }
 
     @Bean

@@ -118,15 +118,15 @@ public class FollowUpTasks {
         String userId = user.getName();
         boolean supervisor = isSupervisor(user);
         FollowUpTask task = get(id);
+        Task open = openTask(task).orElseThrow(() -> new ConflictException("Follow-up task " + id + " is already " + task.getStatus()));
+        if (!supervisor && !userId.equals(open.getAssignee())) {
+            throw new AccessDeniedException(userId + " is not assigned follow-up task " + id);
+        }
         if (!"completed".equals(outcome) && !"closed".equals(outcome)) {
             throw new BadRequestException("outcome", "must be 'completed' or 'closed'");
         }
         if (note != null && note.length() > MAX_TEXT) {
             throw new BadRequestException("note", "at most " + MAX_TEXT + " characters");
-        }
-        Task open = openTask(task).orElseThrow(() -> new ConflictException("Follow-up task " + id + " is already " + task.getStatus()));
-        if (!supervisor && !userId.equals(open.getAssignee())) {
-            throw new AccessDeniedException(userId + " is not assigned follow-up task " + id);
         }
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(OUTCOME, outcome);

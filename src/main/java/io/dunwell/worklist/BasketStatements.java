@@ -42,12 +42,13 @@ public class BasketStatements {
     }
 
     public Mailed email(Long basketId, String requestId, String user, boolean supervisor) {
+        // whose basket it is first: someone else's learns nothing from the validation
+        Basket basket = baskets.require(basketId);
+        Baskets.checkMayWork(basket, user, supervisor);
         if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID) {
             throw new BadRequestException("requestId", "Send an id for this request (up to " + MAX_REQUEST_ID
                     + " characters), the same one when you retry it");
         }
-        Basket basket = baskets.require(basketId);
-        Baskets.checkMayWork(basket, user, supervisor);
         List<OutboxMessage> messages = transaction.execute(status -> basket.accountIds().stream().distinct()
                 .map(accountId -> notifications.enqueueOutsideProcess(accountId, TEMPLATE,
                         "basket-" + basketId + ":statement:" + requestId.trim() + ":" + accountId, Map.of(), true))

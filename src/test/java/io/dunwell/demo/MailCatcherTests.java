@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.SimpleMailMessage;
@@ -80,6 +81,20 @@ class MailCatcherTests {
     void catchesMailWhereSpringMailSends() throws IOException {
         demo.withPropertyValues("spring.mail.host=localhost", "spring.mail.port=" + freePort())
                 .run(context -> assertThat(context.getBean(GreenMail.class).isRunning()).isTrue());
+    }
+
+    @Test
+    void aTakenPortStopsTheStartWithOneClearLineAndWhatToDo() throws IOException {
+        try (ServerSocket otherDemo = new ServerSocket(0)) {
+            demo.withPropertyValues("spring.mail.host=localhost", "spring.mail.port=" + otherDemo.getLocalPort()).run(context -> {
+                assertThat(context).hasFailed();
+                Throwable failure = context.getStartupFailure();
+                FailureAnalysis analysis = new MailCatcherPortTakenAnalyzer().analyze(failure);
+                assertThat(analysis.getDescription()).isEqualTo("The demo's mail catcher cannot listen on localhost:"
+                        + otherDemo.getLocalPort() + ": the port is taken (is another Dunwell demo running?).");
+                assertThat(analysis.getAction()).contains("--spring.mail.port=");
+            });
+        }
     }
 
     @Test

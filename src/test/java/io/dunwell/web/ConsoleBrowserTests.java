@@ -196,6 +196,7 @@ class ConsoleBrowserTests {
         assertThat(exported.toInstant()).isEqualTo(written.toInstant());
         assertThat(exported.getOffset()).as("the time in the zone chosen")
                 .isEqualTo(ZoneId.of("Europe/Berlin").getRules().getOffset(written.toInstant()));
+        assertThat(HeadlessChromium.pageErrors(browser)).as("requests that failed and scripts refused on the way").isEmpty();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -13,6 +15,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /** The machine's Chromium and chromedriver (Debian's), headless, for the browser tests; Selenium Manager fetches nothing. */
 final class HeadlessChromium {
@@ -39,7 +44,20 @@ final class HeadlessChromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.addArguments(arguments);
+        // the console log, to fail a test on a request the page could not load or a script the CSP refused
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         return options;
+    }
+
+    /**
+     * The errors the browser logged since the last call: a resource answered 4xx or 5xx, a script
+     * failed or the Content-Security-Policy refused something. A page a person clicks through shows none.
+     */
+    static List<String> pageErrors(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     static ChromeDriver open(ChromeOptions options) {

@@ -257,6 +257,8 @@ class EngineRestGuard extends OncePerRequestFilter {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             return body.length > maxBodyBytes ? null : body;
+        } catch (IOException pastTheLimit) {
+            return null; // the body size filter stops a chunked body at the same limit
         }
     }
 
