@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.dunwell.system.BadRequestException;
@@ -16,6 +17,7 @@ import io.dunwell.system.Money;
 final class AccountValidator {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Pattern EXTERNAL_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,100}$");
 
     private AccountValidator() {
@@ -70,10 +72,23 @@ final class AccountValidator {
             Locale parsed = new Locale.Builder().setLanguageTag(locale).build();
             if (parsed.getLanguage().isEmpty()) {
                 errors.add(new FieldError("locale", "'" + locale + "' names no language, e.g. en-US or de-DE"));
+            } else if (!isIsoLanguage(parsed.getLanguage())) {
+                errors.add(new FieldError("locale", "'" + locale + "' does not start with an ISO 639 language code, e.g. en-US or de-DE"));
             }
         } catch (IllformedLocaleException e) {
             errors.add(new FieldError("locale", "'" + locale + "' is not a BCP 47 language tag, e.g. en-US or de-DE"));
         }
+    }
+
+    /**
+     * BCP 47's grammar alone takes "true" as a language. A real one is a two-letter ISO 639-1 code,
+     * or a three-letter ISO 639-2/3 code that the JDK's locale data can name (fil, haw, yue).
+     */
+    private static boolean isIsoLanguage(String language) {
+        if (language.length() == 2) {
+            return ISO_LANGUAGES.contains(language);
+        }
+        return language.length() == 3 && !Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH).equals(language);
     }
 
     private static void checkTimeZone(List<FieldError> errors, String timeZone) {

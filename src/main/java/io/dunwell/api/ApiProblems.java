@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -25,6 +28,7 @@ import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.NotFoundException;
+import io.dunwell.system.ParameterRules;
 
 /** Every error of the API as RFC 9457 problem details, with a field-level list where it helps. */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
@@ -58,6 +62,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, URI.create("urn:dunwell:problem:forbidden"), "Forbidden", e.getMessage(), List.of());
     }
 
+    /** The engine's own authorization check (a task, a process) refused the signed-in user: a permission answer, not a failure. */
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail forbiddenByTheEngine(AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, URI.create("urn:dunwell:problem:forbidden"), "Forbidden",
+                "User " + e.getUserId() + " may not do this here.", List.of());
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "Payload too large", e.getMessage(), List.of());
@@ -67,6 +78,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail busy(PessimisticLockingFailureException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Account busy",
                 "Another booking for the same account is in progress; retry the request.", List.of());
+    }
+
+    /** A multipart body the server cannot split into parts (a broken boundary, a cut-off part) is the client's error. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException e) {
+        // a too large upload is a MultipartException too, answered with a 413 by handleMaxUploadSizeExceededException
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
+                "The body is not a valid multipart/form-data body: send the CSV as the part named file, or as text/csv.",
+                List.of());
     }
 
     @ExceptionHandler(Exception.class)
@@ -86,12 +106,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String detail = "The body is not valid JSON for this call.";
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping.getPath());
-            String expected = mapping instanceof InvalidFormatException invalid
+            String expected = mapping instanceof InputRulesModule.RefusedValue refused ? refused.refusal()
+                    : mapping instanceof InvalidFormatException invalid
                     ? "cannot be read as " + expectedType(invalid.getTargetType()) : "has the wrong type";
             errors = List.of(new FieldError(field, expected));
             detail = "Field '" + field + "' " + expected + ".";
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail, errors));
+    }
+
+    /** A path variable, query parameter or header that cannot be bound, e.g. text the input rule refuses. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String message = e.getCause() instanceof ParameterRules.Refused refused ? refused.getMessage()
+                : e.getRequiredType() == null ? "has the wrong type" : "cannot be read as " + expectedType(e.getRequiredType());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
+                "Parameter '" + field + "' " + message + ".", List.of(new FieldError(field, message))));
     }
 
     @Override

@@ -48,11 +48,22 @@ class BulkActionController {
             description = "Each account is done all or nothing and reported DONE, SKIPPED or FAILED. Every request but a preview"
                     + " needs an Idempotency-Key header: the same key with the same body returns the stored result (replayed: true)"
                     + " and finishes a run that was cut off; the same key with another body is 409. Fees, write-off, agency"
-                    + " placement, placement file, freeze and freeze rollback are for supervisors (403 for agents).")
+                    + " placement, placement file, freeze and freeze rollback are for supervisors (403 for agents); these but the"
+                    + " placement file refuse an empty filter (400). A write-off or fee run above the requester's limits is stored"
+                    + " AWAITING_APPROVAL and books nothing until approved (see /{id}/approval).")
     BulkResult run(@RequestBody BulkActionRequest request,
                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication user) {
         return bulkActions.run(new BulkRequest(request.action(), accountIds(request, user), request.asOf(), request.parameters(),
                 request.preview(), request.previewToken()), idempotencyKey, user);
+    }
+
+    @PostMapping("/{id}/approval")
+    @Operation(summary = "Approve or reject a write-off or fee run that awaits approval",
+            description = "For members of the run's approver group (or admins) other than its requester (403). Approved, the run"
+                    + " books its accounts once and answers with what it did; rejected, it books nothing. A run that is not awaiting"
+                    + " approval (never needed it, or decided already) is 409.")
+    BulkResult approve(@PathVariable Long id, @RequestBody BulkActionRequest.Approval approval, Authentication user) {
+        return bulkActions.decide(id, approval.approve(), approval.note(), user);
     }
 
     @GetMapping("/{id}")
@@ -87,6 +98,10 @@ class BulkActionController {
             return request.accountIds();
         }
         BulkActionRequest.Filter f = request.filter();
+        if (f.narrowsNothing() && bulkActions.isDestructive(request.action())) {
+            throw new BadRequestException("filter", "is empty: name the accounts in accountIds, or a filter (q, assigned, agent,"
+                    + " status, bucket, minDays, minBalance) that narrows them; " + request.action() + " never runs on every account");
+        }
         OverdueCondition inCollections = settings.inCollections();
         return accountList.allMatching(new AccountFilter(f.minDays() == null ? inCollections.daysOverdue() : f.minDays(),
                 f.minBalance() == null ? inCollections.amount() : f.minBalance(), f.assigned(), f.agent(), f.status(), bucket(f.bucket()),

@@ -27,5 +27,20 @@ record BulkActionRequest(
     record Filter(Integer minDays, BigDecimal minBalance, String assigned, String agent, String status,
                   @Schema(description = "An aging bucket's name from the settings, e.g. 31–60") String bucket, String q, String sort,
                   String dir) {
+
+        /** Whether it names nothing that narrows the accounts: then it stands for every account in collections. */
+        boolean narrowsNothing() {
+            return minDays == null && minBalance == null && blank(agent) && blank(status) && blank(bucket) && blank(q)
+                    && (blank(assigned) || assigned.equals("all"));
+        }
+
+        private static boolean blank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+
+    @Schema(description = "An approver's answer to a bulk action awaiting approval")
+    record Approval(@Schema(description = "true books the run, false books nothing") boolean approve,
+                    @Schema(description = "For the run and its accounts' timeline") String note) {
     }
 }

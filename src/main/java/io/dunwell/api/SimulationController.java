@@ -1,5 +1,6 @@
 package io.dunwell.api;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dunwell.system.BadRequestException;
+import io.dunwell.system.InputDates;
 import io.dunwell.system.SharedClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,6 +55,10 @@ class SimulationController {
             throw new BadRequestException("now", "send exactly one of 'now' (an instant) or 'advance' (a duration such as P1D or PT2H)");
         }
         Instant target = request.now() != null ? request.now() : advanced(request.advance());
+        if (InputDates.refusal(target) != null) {
+            throw new BadRequestException(request.now() != null ? "now" : "advance",
+                    "moves the clock to " + target + ", which " + InputDates.refusal(target));
+        }
         if (target.isBefore(clock.instant())) {
             throw new BadRequestException(request.now() != null ? "now" : "advance",
                     "the clock only moves forward; it is " + clock.instant() + " now");
@@ -74,7 +80,11 @@ class SimulationController {
                 return now.atZone(ZoneOffset.UTC).plus(Period.parse(amount)).toInstant();
             } catch (DateTimeParseException e) {
                 throw new BadRequestException("advance", "'" + amount + "' is not an ISO-8601 duration such as P1D or PT2H");
+            } catch (DateTimeException | ArithmeticException beyondTime) {
+                throw new BadRequestException("advance", "'" + amount + "' moves the clock beyond the end of time");
             }
+        } catch (DateTimeException | ArithmeticException beyondTime) {
+            throw new BadRequestException("advance", "'" + amount + "' moves the clock beyond the end of time");
         }
     }
 }

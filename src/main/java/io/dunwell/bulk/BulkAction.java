@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.dunwell.account.Account;
+import io.dunwell.approval.MoneyMove;
 import io.dunwell.system.Fingerprint;
 
 /**
@@ -28,6 +29,19 @@ interface BulkAction {
     /** Does it in the caller's transaction: a failure rolls the account's change back whole. */
     Outcome apply(Target target);
 
+    /** The money this action moves, whose limits decide whether it needs an approver; null for none. */
+    default MoneyMove moneyMove() {
+        return null;
+    }
+
+    /**
+     * Whether it books money or changes an account's collection status, freeze or placement: such
+     * an action never runs on "every account" because a filter was left empty.
+     */
+    default boolean destructive() {
+        return supervisorsOnly();
+    }
+
     /** Whether every account is planned before the first is touched, so that one refusal stops all. */
     default boolean plansEveryAccountFirst() {
         return false;
@@ -43,8 +57,15 @@ interface BulkAction {
      *
      * @param requestKey the client's idempotency key (a preview has none): ids of what an action
      *                   creates are made of it and the account, so a retry finds them
+     * @param approved   the amount an approver approved for this account, null when none was needed:
+     *                   an action moves no more than that
      */
-    record Target(Account account, LocalDate asOf, Parameters parameters, String requestKey, String user) {
+    record Target(Account account, LocalDate asOf, Parameters parameters, String requestKey, String user, BigDecimal approved) {
+
+        /** Whether the amount is more than the approver approved. */
+        boolean beyondApproval(BigDecimal amount) {
+            return approved != null && amount.compareTo(approved) > 0;
+        }
 
         /** An id unique to this request and account, the same on every retry. */
         String idFor(String prefix) {

@@ -12,10 +12,25 @@ import java.util.List;
  * @param replayed     true when a retried request got the stored result and nothing ran again
  * @param previewToken for a preview: pass it with the confirming request
  * @param fileName     the file an export made, downloadable by the run's id
+ * @param approval     for a money move above the requester's limits, who must approve it and how it stands
+ *                     (a preview says REQUIRED); null when the requester's own limits cover it
  */
 public record BulkResult(Long id, String action, LocalDate asOf, boolean preview, boolean replayed, String requestedBy,
                          Instant requestedAt, Instant completedAt, String previewToken, String fileName,
-                         List<AccountResult> accounts) {
+                         List<AccountResult> accounts, Approval approval) {
+
+    public static final String REQUIRED = "REQUIRED";
+    public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+
+    /** @param status REQUIRED (a preview), AWAITING_APPROVAL, APPROVED or REJECTED */
+    public record Approval(String status, String approverGroup, String decidedBy, Instant decidedAt, String note) {
+    }
+
+    public boolean awaitingApproval() {
+        return approval != null && approval.status().equals(AWAITING_APPROVAL);
+    }
 
     public static final String PLANNED = "PLANNED";
     public static final String PENDING = "PENDING";

@@ -32,6 +32,11 @@ class BulkRun {
     private String fileName;
     private String fileType;
     private byte[] fileContent;
+    private String approvalStatus;
+    private String approverGroup;
+    private String decidedBy;
+    private Instant decidedAt;
+    private String decisionNote;
 
     protected BulkRun() {
     }
@@ -55,6 +60,41 @@ class BulkRun {
             fileContent = file.content();
         }
         completedAt = now;
+    }
+
+    /** Kept, booking nothing, until a member of the group other than the requester approves it. */
+    void awaitApproval(String group) {
+        approvalStatus = BulkResult.AWAITING_APPROVAL;
+        approverGroup = group;
+    }
+
+    void decide(boolean approved, String by, String note, Instant now) {
+        approvalStatus = approved ? BulkResult.APPROVED : BulkResult.REJECTED;
+        decidedBy = by;
+        decisionNote = note == null || note.isBlank() ? null : note.strip().substring(0, Math.min(2000, note.strip().length()));
+        decidedAt = now;
+    }
+
+    /** Whether its accounts may be done: it needed no approval, or got it. */
+    boolean mayRun() {
+        return approvalStatus == null || approvalStatus.equals(BulkResult.APPROVED);
+    }
+
+    /** Who and how the timeline names as the one who did it. */
+    String doneBy() {
+        return decidedBy == null ? requestedBy : requestedBy + ", approved by " + decidedBy;
+    }
+
+    BulkResult.Approval approval() {
+        return approvalStatus == null ? null : new BulkResult.Approval(approvalStatus, approverGroup, decidedBy, decidedAt, decisionNote);
+    }
+
+    String getApprovalStatus() {
+        return approvalStatus;
+    }
+
+    String getApproverGroup() {
+        return approverGroup;
     }
 
     Long getId() {

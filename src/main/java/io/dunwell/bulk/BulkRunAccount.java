@@ -45,6 +45,13 @@ class BulkRunAccount {
         reference = outcome.reference();
     }
 
+    /** What the account would move, kept while the run awaits approval: the approver approves these amounts. */
+    void plan(String detail, java.math.BigDecimal amount, String currency) {
+        this.detail = detail;
+        this.amount = amount;
+        this.currency = currency;
+    }
+
     Long getId() {
         return id;
     }

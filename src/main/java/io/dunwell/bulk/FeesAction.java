@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.dunwell.account.Account;
+import io.dunwell.approval.MoneyMove;
 import io.dunwell.invoice.BalancesAsOf;
 import io.dunwell.invoice.BalancesAsOf.AsOf;
 import io.dunwell.invoice.BalancesAsOf.OpenItem;
@@ -54,6 +55,11 @@ class FeesAction implements BulkAction {
     }
 
     @Override
+    public MoneyMove moneyMove() {
+        return MoneyMove.FEES;
+    }
+
+    @Override
     public void check(Parameters parameters) {
         String basis = parameters.oneOf("basis", BASES);
         if (basis.equals("fixed")) {
@@ -83,6 +89,10 @@ class FeesAction implements BulkAction {
         Outcome planned = plan(target);
         if (!planned.status().equals(BulkResult.PLANNED)) {
             return planned;
+        }
+        if (target.beyondApproval(planned.amount())) {
+            return Outcome.skipped("the fee would be " + planned.amount().toPlainString() + " " + planned.currency()
+                    + ", more than the " + Money.scaled(target.approved(), target.account().currency()).toPlainString() + " approved");
         }
         Account account = target.account();
         String invoiceId = target.idFor("FEE");

@@ -44,6 +44,12 @@ class PlacementFileAction implements BulkAction {
         return true;
     }
 
+    /** It only writes a file: placing is placeWithAgency. */
+    @Override
+    public boolean destructive() {
+        return false;
+    }
+
     @Override
     public void check(Parameters parameters) {
         // nothing to choose: the file has one layout

@@ -7,6 +7,8 @@ import static io.dunwell.dunning.process.DunningCaseVariables.NOTICE_LEVEL;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,9 @@ import io.dunwell.system.security.Roles;
  * approval are waiting in Tasklist too.
  */
 class DemoJourneys {
+
+    /** Which of the six staged accounts gets the write-off that waits for approval. */
+    private static final int WRITE_OFF_JOURNEY = 4;
 
     private static final Logger log = LoggerFactory.getLogger(DemoJourneys.class);
     private static final String[] AGENTS = {"alice", "bob", null};
@@ -86,7 +91,12 @@ class DemoJourneys {
         for (int i = 0; i < late.size(); i++) {
             accounts.assignAgent(late.get(i).getId(), AGENTS[i % AGENTS.length]);
         }
-        List<Account> staged = late.subList(0, Math.min(6, late.size()));
+        List<Account> staged = new ArrayList<>(late.subList(0, Math.min(6, late.size())));
+        if (staged.size() > WRITE_OFF_JOURNEY) {
+            // the largest balance: above sarah's own write-off limit, so the write-off waits for another approver
+            Account largest = staged.stream().max(Comparator.comparing((Account a) -> receivables.balancesOf(a).openBalance())).orElseThrow();
+            Collections.swap(staged, WRITE_OFF_JOURNEY, staged.indexOf(largest));
+        }
         late.subList(staged.size(), late.size()).forEach(account -> run.openCase(account.getId()));
         LocalDate today = LocalDate.now(clock);
         Instant started = clock.instant();
@@ -102,7 +112,7 @@ class DemoJourneys {
                 case 2 -> Map.of("callOutcome", "dispute", "disputeReason", "Says the last invoice bills a cancelled seat",
                         "callNote", "Asked for the cancellation e-mail");
                 case 3 -> Map.of("callOutcome", "escalate", "callNote", "Refuses to pay until the contract is renegotiated");
-                case 4 -> Map.of("callOutcome", "writeOff", "callNote", "Company is in insolvency proceedings");
+                case WRITE_OFF_JOURNEY -> Map.of("callOutcome", "writeOff", "callNote", "Company is in insolvency proceedings");
                 default -> Map.of("callOutcome", "noContact", "callRetryDays", 2L, "callNote", "Voicemail");
             };
             transaction.executeWithoutResult(status -> work(account, call));

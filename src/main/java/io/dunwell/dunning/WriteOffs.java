@@ -12,6 +12,7 @@ import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.CreditNoteCommand;
 import io.dunwell.invoice.CreditNoteService;
 import io.dunwell.invoice.Receivables;
+import io.dunwell.payment.PaymentService;
 import io.dunwell.timeline.Timeline;
 
 /**
@@ -25,13 +26,15 @@ public class WriteOffs {
     private final AccountService accounts;
     private final Receivables receivables;
     private final CreditNoteService creditNotes;
+    private final PaymentService payments;
     private final DunningCases cases;
     private final Timeline timeline;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    WriteOffs(AccountService accounts, Receivables receivables, CreditNoteService creditNotes, DunningCases cases,
-              Timeline timeline, CurrentUser currentUser, Clock clock) {
+    WriteOffs(AccountService accounts, Receivables receivables, CreditNoteService creditNotes, PaymentService payments,
+              DunningCases cases, Timeline timeline, CurrentUser currentUser, Clock clock) {
+        this.payments = payments;
         this.accounts = accounts;
         this.receivables = receivables;
         this.creditNotes = creditNotes;
@@ -41,9 +44,15 @@ public class WriteOffs {
         this.clock = clock;
     }
 
+    /**
+     * @param requestedBy who decided the write-off
+     * @param approved    whether an approver completed the approval task (as the current user), else
+     *                    the requester's own limit covered it
+     */
     @Transactional
-    public void writeOff(Long caseId, Long accountId) {
-        book(accountId, creditNoteIdOf(caseId), "Write-off approved by " + currentUser.id());
+    public void writeOff(Long caseId, Long accountId, String requestedBy, boolean approved) {
+        book(accountId, creditNoteIdOf(caseId), approved ? "Write-off requested by " + requestedBy + ", approved by " + currentUser.id()
+                : "Write-off by " + requestedBy + " within their own limit");
         cases.close(caseId, DunningCaseStatus.CLOSED, "written off");
     }
 
@@ -59,10 +68,19 @@ public class WriteOffs {
         return written;
     }
 
+    /**
+     * Credit the account already holds (an overpayment, an unapplied credit note) goes to its
+     * invoices first: the write-off credit then covers the rest, and no invoice stays open beside
+     * an equal unapplied credit. Applying it leaves the balance as it was.
+     */
     private BigDecimal book(Long accountId, String creditNoteId, String reason) {
         Account account = accounts.get(accountId);
-        BigDecimal balance = receivables.balancesOf(account).openBalance();
         var booked = creditNotes.find(creditNoteId);
+        if (booked.isEmpty()) {
+            payments.applyHeldCredit(accountId);
+            creditNotes.applyHeldCredit(accountId);
+        }
+        BigDecimal balance = receivables.balancesOf(account).openBalance();
         BigDecimal written = booked.map(note -> note.getAmount()).orElse(balance.max(BigDecimal.ZERO));
         if (booked.isEmpty() && balance.signum() > 0) {
             creditNotes.record(new CreditNoteCommand(creditNoteId, account.getExternalId(), balance, account.getCurrency(),
@@ -70,7 +88,7 @@ public class WriteOffs {
         }
         accounts.changeCollectionStatus(accountId, CollectionStatus.WRITTEN_OFF);
         timeline.append(accountId, "WRITTEN_OFF", "Balance of " + AccountFormats.money(written, account)
-                + " written off", creditNoteId);
+                + " written off (" + reason + ")", creditNoteId);
         return written;
     }
 

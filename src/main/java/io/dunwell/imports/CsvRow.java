@@ -11,6 +11,9 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVRecord;
 
 import io.dunwell.system.BadRequestException.FieldError;
+import io.dunwell.system.InputDates;
+import io.dunwell.system.InputDecimals;
+import io.dunwell.system.InputText;
 
 /**
  * One line of the file read by column name. A value that cannot be parsed becomes a field error
@@ -40,22 +43,23 @@ final class CsvRow {
     }
 
     LocalDate date(String column) {
-        return parse(column, LocalDate::parse, "is not an ISO date (e.g. 2027-01-31)");
+        return checked(column, parse(column, LocalDate::parse, "is not an ISO date (e.g. 2027-01-31)"), InputDates::refusal);
     }
 
     Instant instant(String column) {
-        return parse(column, Instant::parse, "is not an ISO-8601 instant (e.g. 2027-01-10T08:00:00Z)");
+        return checked(column, parse(column, Instant::parse, "is not an ISO-8601 instant (e.g. 2027-01-10T08:00:00Z)"),
+                InputDates::refusal);
     }
 
     BigDecimal amount(String column) {
-        return parse(column, BigDecimal::new, "is not a decimal amount (e.g. 120.50)");
+        return checked(column, parse(column, BigDecimal::new, "is not a decimal amount (e.g. 120.50)"), InputDecimals::refusal);
     }
 
     List<FieldError> errors() {
         return errors;
     }
 
-    /** Checks what holds for every row whatever its type: the right number of values, and valid UTF-8. */
+    /** Checks what holds for every row whatever its type: the right number of values, valid UTF-8, and the text rule. */
     void checkShape(int headerSize) {
         if (record.size() != headerSize) {
             errors.add(new FieldError("row", "has " + record.size() + " values but the header has " + headerSize + " columns"));
@@ -64,8 +68,20 @@ final class CsvRow {
             // the decoder replaces bytes that are not UTF-8 with U+FFFD
             if (index < record.size() && record.get(index).indexOf('\uFFFD') >= 0) {
                 errors.add(new FieldError(column, "is not valid UTF-8"));
+            } else if (index < record.size() && InputText.refusal(record.get(index)) != null) {
+                errors.add(new FieldError(column, InputText.refusal(record.get(index))));
             }
         });
+    }
+
+    /** The value, or null after recording the input rule's refusal of it. */
+    private <T> T checked(String column, T value, Function<T, String> rule) {
+        String refusal = value == null ? null : rule.apply(value);
+        if (refusal != null) {
+            errors.add(new FieldError(column, "'" + echo(text(column)) + "' " + refusal));
+            return null;
+        }
+        return value;
     }
 
     private <T> T parse(String column, Function<String, T> parser, String message) {
@@ -76,9 +92,12 @@ final class CsvRow {
         try {
             return parser.apply(text);
         } catch (RuntimeException unparseable) {
-            String echo = text.length() > ECHO_LIMIT ? text.substring(0, ECHO_LIMIT) + "…" : text;
-            errors.add(new FieldError(column, "'" + echo + "' " + message));
+            errors.add(new FieldError(column, "'" + echo(text) + "' " + message));
             return null;
         }
+    }
+
+    private static String echo(String text) {
+        return text.length() > ECHO_LIMIT ? text.substring(0, ECHO_LIMIT) + "…" : text;
     }
 }

@@ -52,6 +52,11 @@ public class CreditNote {
     }
 
     /** What this credit note had applied to an invoice that was voided is the customer's credit again. */
+    /** Part of what was unapplied went to invoices later. */
+    void heldCreditApplied(BigDecimal amount) {
+        this.unappliedAmount = unappliedAmount.subtract(amount);
+    }
+
     void allocationReversed(BigDecimal amount) {
         this.unappliedAmount = unappliedAmount.add(amount);
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
@@ -45,6 +47,24 @@ public class CreditNoteService {
 
     public Recorded<CreditNote> record(CreditNoteCommand command) {
         return Recorded.once(transaction, () -> attempt(command));
+    }
+
+    /**
+     * Applies what the account's credit notes left unapplied to its open invoices, oldest credit
+     * first; before a write-off, so that the invoices close instead of staying open beside a credit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyHeldCredit(Long accountId) {
+        for (CreditNote note : creditNotes.findByAccountIdOrderByIssuedAtAscIdAsc(accountId)) {
+            if (note.getUnappliedAmount().signum() > 0) {
+                BigDecimal applied = receivables.applyHeldCredit(accountId, note.getUnappliedAmount(), AllocationSource.creditNote(note.getId()));
+                note.heldCreditApplied(applied);
+                if (applied.signum() > 0) {
+                    timeline.append(accountId, "CREDIT_APPLIED", "Unapplied credit of " + note.getCurrency() + " " + applied.toPlainString()
+                            + " from credit note " + note.getExternalId() + " applied to open invoices", note.getExternalId());
+                }
+            }
+        }
     }
 
     public Optional<CreditNote> find(String externalId) {

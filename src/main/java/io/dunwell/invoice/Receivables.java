@@ -123,6 +123,21 @@ public class Receivables implements LedgerActivity {
     }
 
     /**
+     * Applies up to {@code held} of credit the account already holds as unapplied (from the payment
+     * or credit note {@code source}) to its open invoices, oldest first, and returns how much was
+     * applied: that much is no longer unapplied credit. The account's balance does not change.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BigDecimal applyHeldCredit(Long accountId, BigDecimal held, AllocationSource source) {
+        ReceivablesSummary locked = lock(accountId);
+        Booking booking = allocator.allocate(accountId, held.min(locked.getUnappliedCredit()).max(BigDecimal.ZERO), null, source);
+        BigDecimal applied = booking.applied().stream().map(AppliedInvoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        locked.addUnapplied(applied.negate(), clock.instant());
+        refresh(locked);
+        return applied;
+    }
+
+    /**
      * Books money received on the account: takes the account's lock, applies the money to its
      * invoices and keeps the rest as unapplied credit, then refreshes the summary.
      */

@@ -10,6 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
@@ -79,6 +81,25 @@ public class PaymentService {
      */
     public BigDecimal totalSince(Long accountId, Instant since) {
         return payments.totalRecordedSince(accountId, since);
+    }
+
+    /**
+     * Applies what the account's payments left unapplied (an overpayment, a payment before its
+     * invoice) to its open invoices, oldest payment first; before a write-off, so that the invoices
+     * close instead of staying open beside an unapplied credit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyHeldCredit(Long accountId) {
+        for (Payment payment : payments.findByAccountIdOrderByReceivedAtAscIdAsc(accountId)) {
+            if (payment.getUnappliedAmount().signum() > 0) {
+                BigDecimal applied = receivables.applyHeldCredit(accountId, payment.getUnappliedAmount(), AllocationSource.payment(payment.getId()));
+                payment.heldCreditApplied(applied);
+                if (applied.signum() > 0) {
+                    timeline.append(accountId, "CREDIT_APPLIED", "Unapplied " + payment.getCurrency() + " " + applied.toPlainString()
+                            + " of payment " + payment.getExternalId() + " applied to open invoices", payment.getExternalId());
+                }
+            }
+        }
     }
 
     /** Runs in the transaction that voided the invoice. */

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.bulk.BulkRequest;
@@ -29,6 +34,7 @@ import io.dunwell.settings.SettingRejected;
 import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
+import io.dunwell.system.NotFoundException;
 
 /**
  * Bulk actions from the accounts page: the selection (or everything the filter matches) is
@@ -59,6 +65,10 @@ class BulkActionsController {
         model.addAttribute("parameters", parameters);
         model.addAttribute("key", UUID.randomUUID().toString());
         try {
+            if (allMatching && narrowsNothing(form) && bulkActions.isDestructive(action)) {
+                throw new BadRequestException("filter", "The filter is empty: tick the accounts, or filter them (search, agent,"
+                        + " status, bucket, days, balance) before running this on every account that matches");
+            }
             List<String> ids = allMatching ? accountList.allMatching(filterOf(form), user.getName(), asOf)
                     : accountIds == null ? List.of() : accountIds;
             model.addAttribute("result", bulkActions.run(new BulkRequest(action, ids, asOf, parameters, true, null), null, user));
@@ -87,18 +97,50 @@ class BulkActionsController {
     }
 
     @GetMapping("/accounts/bulk/{id}")
-    String result(@PathVariable Long id, Model model) {
-        model.addAttribute("result", bulkActions.find(id));
+    String result(@PathVariable Long id, Authentication user, Model model) {
+        BulkResult result = found(() -> bulkActions.find(id));
+        model.addAttribute("result", result);
         model.addAttribute("newKey", UUID.randomUUID().toString());
+        model.addAttribute("mayDecide", bulkActions.mayDecide(result, user));
         return "bulk-result";
+    }
+
+    /** Approve or Reject on the run's page; the same checks as the API (403 for the requester), and the engine's listener behind them. */
+    @PostMapping("/accounts/bulk/{id}/approval")
+    String decide(@PathVariable Long id, @RequestParam boolean approve, @RequestParam(required = false) String note,
+                  Authentication user, RedirectAttributes redirect) {
+        try {
+            found(() -> bulkActions.decide(id, approve, note, user));
+            redirect.addFlashAttribute("notice", approve ? "Approved: the run is booked." : "Rejected: nothing is booked.");
+        } catch (ConflictException decidedAlready) {
+            redirect.addFlashAttribute("error", decidedAlready.getMessage());
+        }
+        return "redirect:/accounts/bulk/" + id;
     }
 
     @GetMapping("/accounts/bulk/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable Long id) {
-        var file = bulkActions.file(id);
+        var file = found(() -> bulkActions.file(id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
                 .body(file.content());
+    }
+
+    /** An unknown run (or a run without a file) is the console's 404 page, not a server error. */
+    private static <T> T found(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NotFoundException missing) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, missing.getMessage());
+        }
+    }
+
+    /** Whether the page's filter names nothing that narrows the accounts (the in-collections default only). */
+    private static boolean narrowsNothing(MultiValueMap<String, String> form) {
+        String assigned = form.getFirst("assigned");
+        return Stream.of("q", "agent", "status", "bucket", "minDays", "minBalance")
+                .allMatch(field -> form.getFirst(field) == null || form.getFirst(field).isBlank())
+                && (assigned == null || assigned.isBlank() || assigned.equals("all"));
     }
 
     /** The action's fields are named {@code p.<parameter>}; empty ones are left out. */

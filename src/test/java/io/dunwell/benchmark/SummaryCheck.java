@@ -1,18 +1,20 @@
 package io.dunwell.benchmark;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Checks the receivables summaries against the invoices in plain SQL, independently of the
  * application: a summary's open-invoice total, count and oldest due date must be what the
  * account's OPEN invoices add up to.
  */
-final class SummaryCheck {
+public final class SummaryCheck {
 
     private static final String RANDOM_SAMPLE = """
             select s.account_id, s.open_invoice_total, s.open_invoice_count, s.oldest_unpaid_due_date,
@@ -28,10 +30,39 @@ final class SummaryCheck {
             where s.open_invoice_total <> coalesce(t.total, 0) or s.open_invoice_count <> coalesce(t.count, 0)
                or s.oldest_unpaid_due_date is distinct from t.oldest""";
 
+    /**
+     * The accounts whose summary is not what their invoices, payments and credit notes add up to:
+     * open invoices as above, and unapplied credit equal to what the payments and credit notes still
+     * hold, each of which holds its amount less what it applied to invoices (reversals given back).
+     */
+    private static final String MISMATCHES_OF = """
+            select a.id from account a
+            left join receivables_summary s on s.account_id = a.id
+            left join (select account_id, sum(balance) as total, count(*) as count, min(due_date) as oldest
+                       from invoice where status = 'OPEN' group by account_id) i on i.account_id = a.id
+            left join (select account_id, sum(unapplied_amount) as unapplied from
+                         (select account_id, unapplied_amount from payment
+                          union all select account_id, unapplied_amount from credit_note) b group by account_id) c
+                   on c.account_id = a.id
+            where a.id in (:ids) and (s.account_id is null
+               or s.open_invoice_total <> coalesce(i.total, 0) or s.open_invoice_count <> coalesce(i.count, 0)
+               or s.oldest_unpaid_due_date is distinct from i.oldest or s.unapplied_credit <> coalesce(c.unapplied, 0)
+               or exists (select 1 from payment p where p.account_id = a.id and p.unapplied_amount <> p.amount
+                          - (select coalesce(sum(l.amount), 0) from allocation l where l.payment_id = p.id and l.reversed_at is null))
+               or exists (select 1 from credit_note n where n.account_id = a.id and n.unapplied_amount <> n.amount
+                          - (select coalesce(sum(l.amount), 0) from allocation l where l.credit_note_id = n.id and l.reversed_at is null)))
+            """;
+
     private final JdbcTemplate jdbc;
 
-    SummaryCheck(JdbcTemplate jdbc) {
+    public SummaryCheck(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The ids among {@code accountIds} of the accounts whose summary disagrees with a recomputation; empty when all agree. */
+    public List<Long> mismatchesOf(Collection<Long> accountIds) {
+        return new NamedParameterJdbcTemplate(jdbc)
+                .queryForList(MISMATCHES_OF, Map.of("ids", accountIds), Long.class);
     }
 
     boolean run() {

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -43,11 +45,15 @@ import io.dunwell.account.CollectionStatus;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.invoice.CreditNote;
+import io.dunwell.invoice.CreditNoteCommand;
 import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.system.BadRequestException;
+import io.dunwell.system.security.Roles;
+import io.dunwell.system.security.TestUsers;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 
@@ -57,6 +63,9 @@ import io.dunwell.timeline.TimelineEntry;
  */
 @DunwellIntegrationTest
 class ManualCollectionProcessTests {
+
+    static final String DECIDER = "writeoffdecider";
+    static final String SECOND_SUPERVISOR = "writeoffapprover";
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -77,6 +86,8 @@ class ManualCollectionProcessTests {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
+        TestUsers.ensure(identity, DECIDER, Roles.SUPERVISORS_GROUP);
+        TestUsers.ensure(identity, SECOND_SUPERVISOR, Roles.SUPERVISORS_GROUP);
     }
 
     @AfterEach
@@ -232,12 +243,88 @@ class ManualCollectionProcessTests {
                 "Task_WriteOffBalance", "EndEvent_WrittenOff").hasNotPassed("Task_CloseCasePaid").isEnded();
         CreditNote credit = creditNotes.find("write-off-case-" + caseId).orElseThrow();
         assertThat(credit.getAmount()).isEqualByComparingTo("1234.56");
-        assertThat(credit.getReason()).isEqualTo("Write-off approved by sarah");
+        assertThat(credit.getReason()).isEqualTo("Write-off requested by unknown, approved by sarah");
         assertThat(receivables.balancesOf(accounts.get(account.getId())).openBalance()).isZero();
         assertThat(cases.require(caseId).getStatus()).isEqualTo(DunningCaseStatus.CLOSED);
         assertThat(cases.require(caseId).getCloseReason()).isEqualTo("written off");
         assertThat(statusOf(account)).isEqualTo(CollectionStatus.WRITTEN_OFF);
         assertThat(timelineTypes(account)).containsSubsequence("CREDIT_NOTE_BOOKED", "WRITTEN_OFF", "DUNNING_CASE_CLOSED");
+    }
+
+    @Test
+    void writeOffWithinTheDecidingSupervisorsLimitBooksAtOnce() {
+        Account account = account("Small Loss GmbH", "de-DE", "EUR");
+        creditNotes.record(new CreditNoteCommand("CN-" + UUID.randomUUID(), account.getExternalId(), new BigDecimal("200.00"), "EUR",
+                clock.instant(), "goodwill before the invoices", null));
+        invoice(account, 90, "600.00");
+        invoice(account, 60, "350.00");
+        Long caseId = caseOf(account);
+        ProcessInstance pi = startBeforeCall(account, caseId);
+        complete(pi, Map.of("callOutcome", "writeOff", "callNote", "insolvent"));
+
+        completeAsSupervisor(DECIDER, pi, Map.of("escalationDecision", "writeOff", "escalationNote", "not worth chasing"));
+
+        assertThat(pi).hasPassedInOrder("Task_RecordEscalationDecision", "Task_DetermineWriteOffApprover",
+                        "Gateway_WriteOffApprovalNeeded", "Task_WriteOffBalance", "EndEvent_WrittenOff")
+                .hasNotPassed("Task_ApproveWriteOff").isEnded();
+        CreditNote credit = creditNotes.find("write-off-case-" + caseId).orElseThrow();
+        assertThat(credit.getAmount()).isEqualByComparingTo("750.00");
+        assertThat(credit.getReason()).isEqualTo("Write-off by " + DECIDER + " within their own limit");
+        assertThatTheInvoicesAreClosedWithNoCreditLeft(account);
+        assertThat(statusOf(account)).isEqualTo(CollectionStatus.WRITTEN_OFF);
+    }
+
+    @Test
+    void writeOffAboveTheDecidingSupervisorsLimitWaitsForAnotherSupervisor() {
+        Account account = account("Bigger Loss GmbH", "de-DE", "EUR");
+        invoice(account, 90, "3000.00");
+        ProcessInstance pi = startBeforeCall(account);
+        complete(pi, Map.of("callOutcome", "writeOff"));
+
+        completeAsSupervisor(DECIDER, pi, Map.of("escalationDecision", "writeOff"));
+
+        assertThat(pi).hasPassedInOrder("Task_DetermineWriteOffApprover", "Gateway_WriteOffApprovalNeeded")
+                .isWaitingAt("Task_ApproveWriteOff").hasNotPassed("Task_WriteOffBalance");
+        assertThat(task(pi)).hasCandidateGroup("supervisors");
+        assertThat(pi).variables().containsEntry("requestedBy", DECIDER).containsEntry("requesterRole", "supervisor")
+                .containsEntry("writeOffTotal", "3000.00").containsEntry("writeOffApprover", "supervisors");
+        assertThat(receivables.balancesOf(accounts.get(account.getId())).openBalance()).isEqualByComparingTo("3000.00");
+    }
+
+    @Test
+    void theDecidingSupervisorCannotApproveTheirOwnWriteOff() {
+        Account account = account("Self Serve GmbH", "de-DE", "EUR");
+        invoice(account, 90, "3000.00");
+        Long caseId = caseOf(account);
+        ProcessInstance pi = startBeforeCall(account, caseId);
+        complete(pi, Map.of("callOutcome", "writeOff"));
+        completeAsSupervisor(DECIDER, pi, Map.of("escalationDecision", "writeOff"));
+
+        assertThatThrownBy(() -> completeAsSupervisor(DECIDER, pi, Map.of("writeOffDecision", "approve")))
+                .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(AuthorizationException.class).hasMessageContaining(DECIDER + " requested this");
+
+        assertThat(pi).isWaitingAt("Task_ApproveWriteOff").hasNotPassed("Task_WriteOffBalance");
+        assertThat(creditNotes.find("write-off-case-" + caseId)).isEmpty();
+    }
+
+    @Test
+    void anotherSupervisorsApprovalWritesOffOnceAndClosesTheInvoices() {
+        Account account = account("Four Eyes AG", "de-DE", "EUR");
+        invoice(account, 90, "2000.00");
+        invoice(account, 45, "1000.00");
+        Long caseId = caseOf(account);
+        ProcessInstance pi = startBeforeCall(account, caseId);
+        complete(pi, Map.of("callOutcome", "writeOff"));
+        completeAsSupervisor(DECIDER, pi, Map.of("escalationDecision", "writeOff"));
+
+        completeAsSupervisor(SECOND_SUPERVISOR, pi, Map.of("writeOffDecision", "approve", "approvalNote", "agreed"));
+
+        assertThat(pi).hasPassedInOrder("Gateway_WriteOffApprovalNeeded", "Task_ApproveWriteOff", "Gateway_WriteOffApproved",
+                "Task_WriteOffBalance", "EndEvent_WrittenOff").isEnded();
+        assertThat(creditNotes.of(account.getId())).hasSize(1);
+        assertThat(creditNotes.find("write-off-case-" + caseId).orElseThrow().getReason())
+                .isEqualTo("Write-off requested by " + DECIDER + ", approved by " + SECOND_SUPERVISOR);
+        assertThatTheInvoicesAreClosedWithNoCreditLeft(account);
     }
 
     @Test
@@ -375,6 +462,14 @@ class ManualCollectionProcessTests {
         assertThat(task(pi).getId()).isEqualTo(review.getId());
     }
 
+    private void assertThatTheInvoicesAreClosedWithNoCreditLeft(Account account) {
+        assertThat(receivables.invoicesOf(account.getId())).isNotEmpty()
+                .allSatisfy(invoice -> assertThat(invoice.getStatus()).isEqualTo(Invoice.PAID));
+        var balances = receivables.balancesOf(accounts.get(account.getId()));
+        assertThat(balances.openBalance()).isZero();
+        assertThat(balances.unappliedCredit()).isZero();
+    }
+
     private Account account(String name, String locale, String currency) {
         return accounts.upsert("ACC-" + UUID.randomUUID(), new AccountDetails(name, "ap-" + UUID.randomUUID() + "@customer.example",
                 "+1 555 0100", locale, "America/New_York", currency, null)).account();
@@ -420,6 +515,17 @@ class ManualCollectionProcessTests {
     private void completeAs(String user, ProcessInstance pi, Map<String, Object> form) {
         String taskId = task(pi).getId();
         identity.setAuthentication(user, List.of(Groups.CAMUNDA_ADMIN));
+        try {
+            tasks.complete(taskId, new HashMap<>(form));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** As Tasklist completes it for a member of the supervisors group, with that group's engine permissions only. */
+    private void completeAsSupervisor(String user, ProcessInstance pi, Map<String, Object> form) {
+        String taskId = task(pi).getId();
+        identity.setAuthentication(user, List.of(Roles.SUPERVISORS_GROUP));
         try {
             tasks.complete(taskId, new HashMap<>(form));
         } finally {

@@ -38,7 +38,7 @@ class ProcessCoverageTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"DunningCaseProcess", "DunningRunProcess", "CollectionSessionProcess", "FollowUpTaskProcess",
-            "LatePaymentChargesProcess"})
+            "LatePaymentChargesProcess", "MoneyMoveApprovalProcess"})
     void processTestsPassThroughAtLeastNinetyPercentOfTheFlowNodes(String processKey) {
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
                 .singleResult().getId();

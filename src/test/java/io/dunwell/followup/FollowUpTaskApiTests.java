@@ -134,6 +134,15 @@ class FollowUpTaskApiTests {
         complete(supervisor, id, "closed").andExpect(status().isConflict());
     }
 
+    @Test
+    void aSupervisorMayEndATaskAssignedToAnAgent() throws Exception {
+        String supervisor = people.supervisor();
+        long id = idOf(create(agent, body(agent, today.plusDays(3), today.plusDays(1))).andExpect(status().isCreated()));
+
+        complete(supervisor, id, "closed").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED")).andExpect(jsonPath("$.finishedBy").value(supervisor));
+    }
+
     private ResultActions create(String user, String json) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post("/api/v1/follow-up-tasks").with(httpBasic(user, TestUsers.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(json));

@@ -123,6 +123,15 @@ class FormFilesTests {
     }
 
     @Test
+    void approveMoneyMoveAsksToApproveOrRejectAndNeverForTheRequester() throws IOException {
+        JsonNode form = read(FORMS.resolve("approve-money-move.form"));
+
+        assertThat(keys(form)).containsExactlyInAnyOrder("approvalDecision", "approvalNote").doesNotContain("requestedBy");
+        assertThat(options(form, "approvalDecision")).containsExactly("approve", "reject");
+        assertThat(templates(form)).contains("{{moneyMove}}", "{{moneyMoveSummary}}", "{{requestedBy}}", "]({{consoleLink}})");
+    }
+
+    @Test
     void approveWriteOffAsksToApproveOrReject() throws IOException {
         JsonNode form = read(FORMS.resolve("approve-write-off.form"));
 

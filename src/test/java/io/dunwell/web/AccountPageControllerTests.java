@@ -139,6 +139,17 @@ class AccountPageControllerTests {
     }
 
     @Test
+    void aNulCharacterInAFormFieldIsRefusedWithAPageThatNamesTheFieldAndNothingIsSaved() throws Exception {
+        mvc.perform(post("/accounts/ACC-1/contact").param("name", "Kiwi\u0000 Ltd").param("email", "ap@kiwi.example")
+                        .param("locale", "en-NZ").param("timeZone", "Pacific/Auckland").param("currency", "JPY")
+                        .with(SUPERVISOR).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("name&#39; contains the control character U+0000")))
+                .andExpect(content().string(containsString("Nothing was saved")));
+        verify(accounts, never()).upsert(anyString(), any());
+    }
+
+    @Test
     void postsWithoutCsrfTokenAreRefused() throws Exception {
         mvc.perform(post("/accounts/ACC-1/agent").param("agent", "bob").with(SUPERVISOR))
                 .andExpect(status().isForbidden());

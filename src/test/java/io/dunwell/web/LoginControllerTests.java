@@ -1,6 +1,7 @@
 package io.dunwell.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -29,6 +30,21 @@ class LoginControllerTests {
     void aFailedSignInSaysSo() throws Exception {
         mvc.perform(get("/login").param("error", ""))
                 .andExpect(content().string(containsString("Wrong user name or password.")));
+    }
+
+    @Test
+    void aThrottledSignInSaysHowLongToWaitAndNothingElse() throws Exception {
+        mvc.perform(get("/login").param("throttled", "42"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Too many failed sign-ins, try again in 42 seconds.")))
+                .andExpect(content().string(not(containsString("Wrong user name or password."))));
+        mvc.perform(get("/login").param("throttled", "1"))
+                .andExpect(content().string(containsString("try again in 1 second.")));
+        // the seconds come from a link anyone can make: nothing but a number is shown
+        mvc.perform(get("/login").param("throttled", "a while, call +1 555 0100"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Too many failed sign-ins"))))
+                .andExpect(content().string(not(containsString("555"))));
     }
 
     @Test

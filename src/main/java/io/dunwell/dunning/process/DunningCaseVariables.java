@@ -67,6 +67,8 @@ public final class DunningCaseVariables {
     public static final String WRITE_OFF_AMOUNT = "writeOffAmount";
     public static final String WRITE_OFF_VALUE = "writeOffValue";
     public static final String WRITE_OFF_CURRENCY = "writeOffCurrency";
+    /** What WriteOffApproval reads as the run's total: a case writes off one account, so its balance. */
+    public static final String WRITE_OFF_TOTAL = "writeOffTotal";
     public static final String WRITE_OFF_APPROVER = "writeOffApprover";
     public static final String WRITE_OFF_DECISION = "writeOffDecision";
     public static final String APPROVAL_NOTE = "approvalNote";

@@ -10,12 +10,15 @@ import static io.dunwell.dunning.process.DunningCaseVariables.ESCALATION_NOTE;
 import static io.dunwell.dunning.process.DunningCaseVariables.WRITE_OFF_AMOUNT;
 import static io.dunwell.dunning.process.DunningCaseVariables.WRITE_OFF_CURRENCY;
 import static io.dunwell.dunning.process.DunningCaseVariables.WRITE_OFF_DECISION;
+import static io.dunwell.dunning.process.DunningCaseVariables.WRITE_OFF_TOTAL;
 import static io.dunwell.dunning.process.DunningCaseVariables.WRITE_OFF_VALUE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.dunwell.approval.ApprovalVariables;
+import io.dunwell.approval.MoneyMoveLimits;
 import io.dunwell.dunning.Escalations;
 import io.dunwell.dunning.Escalations.Decided;
 import io.dunwell.dunning.Escalations.WriteOffProposal;
@@ -25,15 +28,19 @@ import io.dunwell.dunning.Escalations.WriteOffProposal;
  * task open. For a write-off it sets the balance the WriteOffApproval decision reads
  * ({@code writeOffValue}, a plain decimal for FEEL's number()) and the approver's form shows.
  * Continuing gives the agent a fresh set of call attempts; an earlier approver's answer is
- * forgotten, so only a refusal of the write-off decided now counts as one.
+ * forgotten, so only a refusal of the write-off decided now counts as one. The reviewer who decides
+ * a write-off is its requester: WriteOffApproval reads their role for their own limit, and
+ * Task_ApproveWriteOff refuses them as its approver.
  */
 @Component
 public class RecordEscalationDecisionDelegate implements JavaDelegate {
 
     private final Escalations escalations;
+    private final MoneyMoveLimits limits;
 
-    RecordEscalationDecisionDelegate(Escalations escalations) {
+    RecordEscalationDecisionDelegate(Escalations escalations, MoneyMoveLimits limits) {
         this.escalations = escalations;
+        this.limits = limits;
     }
 
     @Override
@@ -52,6 +59,9 @@ public class RecordEscalationDecisionDelegate implements JavaDelegate {
             execution.setVariable(WRITE_OFF_AMOUNT, writeOff.amount());
             execution.setVariable(WRITE_OFF_VALUE, writeOff.value());
             execution.setVariable(WRITE_OFF_CURRENCY, writeOff.currency());
+            execution.setVariable(WRITE_OFF_TOTAL, writeOff.value());
+            execution.setVariable(ApprovalVariables.REQUESTED_BY, decided.decidedBy());
+            execution.setVariable(ApprovalVariables.REQUESTER_ROLE, limits.roleOf(decided.decidedBy()));
         }
     }
 }

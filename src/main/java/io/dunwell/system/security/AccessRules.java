@@ -39,6 +39,9 @@ final class AccessRules {
                 WebappSignInSync.LOGOUT).permitAll();
         // the webapps' first-admin setup stays closed: the admin comes from configuration
         rules.requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll();
+        // identity/verify checks any user's password for any caller, past the login throttle; nothing of Dunwell's needs it
+        rules.requestMatchers(antMatcher("/engine-rest/identity/verify"), antMatcher("/engine-rest/engine/*/identity/verify"),
+                antMatcher("/camunda/api/engine/engine/*/identity/verify")).denyAll();
 
         // --- the engine: Tasklist, Cockpit, Admin and /engine-rest for staff; what a task allows is TaskAccess's
         rules.requestMatchers(antMatcher("/camunda/**"), antMatcher("/engine-rest/**")).hasRole(AGENT);
@@ -57,6 +60,9 @@ final class AccessRules {
         rules.requestMatchers(antMatcher(HttpMethod.GET, "/api/v1/accounts/*/timeline"), antMatcher(HttpMethod.GET, "/api/v1/messages"),
                 antMatcher(HttpMethod.GET, "/api/v1/agency-placements"), antMatcher(HttpMethod.GET, "/api/v1/agency-placements/*/file"))
                 .hasRole(AGENT);
+        // approving a money move: which group a run needs, and never its requester, the bulk actions decide
+        rules.requestMatchers(antMatcher(HttpMethod.POST, "/api/v1/bulk-actions/*/approval"),
+                antMatcher(HttpMethod.POST, "/accounts/bulk/*/approval")).hasRole(SUPERVISOR);
         // whose basket, bulk run or follow-up it is, and which bulk action a role may run, the services decide
         rules.requestMatchers(antMatcher("/api/v1/baskets"), antMatcher("/api/v1/baskets/**"), antMatcher("/api/v1/bulk-actions"),
                 antMatcher("/api/v1/bulk-actions/**"), antMatcher("/api/v1/follow-up-tasks"), antMatcher("/api/v1/follow-up-tasks/**"))

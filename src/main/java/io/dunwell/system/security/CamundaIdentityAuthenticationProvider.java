@@ -11,27 +11,39 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks passwords against Camunda's identity service, so one user store serves the console,
- * the API, Tasklist, Cockpit and Admin. Groups become roles.
+ * the API, Tasklist, Cockpit and Admin. Groups become roles. Every check passes the
+ * {@link LoginThrottle} first, with the client address Spring Security's web details carry.
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
+    private final LoginThrottle throttle;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    CamundaIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
+        String address = clientAddressOf(authentication);
+        throttle.admit(user, address);
         Object credentials = authentication.getCredentials();
         if (user == null || user.isBlank() || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+            throttle.failed(user, address);
             throw new BadCredentialsException("Wrong user name or password");
         }
+        throttle.succeeded(user, address);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authoritiesOf(user));
+    }
+
+    private static String clientAddressOf(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     List<GrantedAuthority> authoritiesOf(String user) {

@@ -127,7 +127,8 @@ class EngineRestGuard extends OncePerRequestFilter {
     private Optional<Refusal> decideTask(String method, String taskId, String operation, JsonNode body, TaskAccess caller) {
         Optional<TaskAccess.EngineTask> found = tasks.find(taskId);
         if (found.isEmpty()) {
-            return Optional.empty(); // the engine answers its own 404
+            // the engine answers a write to a task that is not there with a 500
+            return Optional.of(new Refusal(HttpStatus.NOT_FOUND, "No task " + taskId));
         }
         TaskAccess.EngineTask task = found.get();
         String self = caller.user();

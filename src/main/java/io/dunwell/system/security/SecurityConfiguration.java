@@ -38,8 +38,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     @Bean
-    AuthenticationManager authenticationManager(IdentityService identity) {
-        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity));
+    AuthenticationManager authenticationManager(IdentityService identity, LoginThrottle throttle) {
+        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, throttle));
     }
 
     @Bean
@@ -69,8 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity)
-            throws Exception {
+    SecurityFilterChain application(HttpSecurity http, AuthenticationManager authenticationManager, IdentityService identity,
+            LoginThrottle throttle) throws Exception {
         // A forged request rides on the victim's session cookie. API calls that carry Basic
         // credentials, or no session at all, have none to ride on: they skip the CSRF check, so
         // an anonymous call gets its honest 401 instead of a 403 from the CSRF filter.
@@ -79,7 +79,7 @@ class SecurityConfiguration {
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(AccessRules::apply)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutRequestMatcher(antMatcher("/logout")).logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
                 .exceptionHandling(errors -> errors
@@ -92,7 +92,8 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .addFilterBefore(new CrossSiteWriteGuard(), CsrfFilter.class)
-                .addFilterAfter(new WebappSignInSync(new CamundaIdentityAuthenticationProvider(identity)), AuthorizationFilter.class)
+                .addFilterAfter(new WebappSignInSync(new CamundaIdentityAuthenticationProvider(identity, throttle)), AuthorizationFilter.class)
+                .addFilterBefore(new WebappLoginThrottle(throttle), WebappSignInSync.class)
                 // Camunda's webapps bring their own CSRF filter; Basic-authenticated API calls carry no cookie to forge
                 // (and a browser's cached Basic credentials are stopped by the CrossSiteWriteGuard)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), apiCallWithoutSession))

@@ -121,6 +121,12 @@ class EngineRestGuardTests {
         assertThat(runtime.getVariable(instance, "note")).isNull();
     }
 
+    @Test
+    void aWriteToATaskThatIsNotThereIs404NotTheEngines500() {
+        assertThat(agent().postJson("/engine-rest/task/no-such-task/claim", "{\"userId\":\"" + TestUsers.AGENT + "\"}")
+                .statusCode()).isEqualTo(404);
+    }
+
     private LiveServer agent() {
         return LiveServer.basic(port, TestUsers.AGENT, TestUsers.PASSWORD);
     }

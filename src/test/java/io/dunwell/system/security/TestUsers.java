@@ -14,7 +14,7 @@ public final class TestUsers {
     static final String AGENT = "securityagent";
     static final String SUPERVISOR = "securitysupervisor";
     static final String INTEGRATION = "securityintegration";
-    /** Types wrong passwords. Camunda then refuses even the right one for a while, so nobody else does. */
+    /** Types wrong passwords; a user of its own, so the sign-in throttle's wait it may earn keeps nobody else waiting. */
     static final String CLUMSY = "securityclumsy";
     public static final String PASSWORD = "correct-horse-battery";
 
