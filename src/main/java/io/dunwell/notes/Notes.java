@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,11 +38,10 @@ public class Notes {
     private final InvoiceService invoices;
     private final Mentionable agents;
     private final Timeline timeline;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Notes(NoteRepository notes, NoteAttachmentRepository attachments, MentionMails mentions, AccountService accounts,
-          InvoiceService invoices, Mentionable agents, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+          InvoiceService invoices, Mentionable agents, Timeline timeline, Clock clock) {
         this.notes = notes;
         this.attachments = attachments;
         this.mentions = mentions;
@@ -51,7 +49,6 @@ public class Notes {
         this.invoices = invoices;
         this.agents = agents;
         this.timeline = timeline;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -105,7 +102,6 @@ public class Notes {
         files.forEach(file -> attachments.save(new NoteAttachment(note.getId(), file.name().strip(), contentTypeOf(file), bytesOf(file))));
         mentioned.forEach(agent -> mentions.queue(note, agent));
         timeline.append(thread.accountId(), "NOTE_ADDED", summary(thread, author, note, text), "note:" + note.getId());
-        events.publishEvent(new NoteAdded(note.getId(), thread.accountId()));
         return note;
     }
 
