@@ -47,7 +47,8 @@ class CamundaFilters {
     FilterRegistrationBean<WebappCsrfGuard> webappCsrfGuard() {
         var registration = new FilterRegistrationBean<>(new WebappCsrfGuard());
         registration.addUrlPatterns("/camunda/*");
-        registration.setOrder(103);
+        // before the engine guard: a forged write learns nothing, not even whether its task exists
+        registration.setOrder(97);
         return registration;
     }
 

@@ -380,6 +380,37 @@ class SecurityTests {
     }
 
     @Test
+    void aWebappWriteWithoutItsCsrfHeaderLeavesTheSharedSessionSignedIn() {
+        LiveServer agent = LiveServer.signedIn(port, AGENT, PASSWORD);
+        agent.get("/camunda/app/tasklist/default/", "Accept", "text/html");
+
+        HttpResponse<String> forged = agent.postJson("/camunda/api/engine/engine/default/task/any/claim", "{\"userId\":\"x\"}");
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+        // Camunda's own CSRF filter would have invalidated the session the console shares
+        assertThat(agent.get("/", "Accept", "text/html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void consolePagesRunOnlyTheirOwnScriptsAndSendNoAccountIdsToOtherSites() throws Exception {
+        mvc.perform(get("/accounts").with(httpBasic(AGENT, PASSWORD)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("Referrer-Policy", "same-origin"));
+    }
+
+    @Test
+    void healthDetailsAreForAdminsOnly() throws Exception {
+        mvc.perform(get("/actuator/health").with(httpBasic(AGENT, PASSWORD)))
+                .andExpect(jsonPath("$.status").exists())
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
+    }
+
+    @Test
     void browserCachedBasicCredentialsDoNotWorkFromAnotherSite() {
         LiveServer admin = LiveServer.basic(port, ADMIN, ADMIN_PASSWORD);
 
