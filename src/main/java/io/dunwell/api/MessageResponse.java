@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 record MessageResponse(Long id, String template, String channel, String recipient, String subject, String status,
                        int attempts, Instant createdAt, Instant sentAt,
-                       @Schema(description = "A rate-limited mail (a bulk message) waits for this minute; null: sent at once")
+                       @Schema(description = "When it may go out at the earliest: a rate-limited (bulk) message waits for this minute; an SMS or voice message always has one; null: a mail sent at once")
                        Instant notBefore) {
 
     static MessageResponse of(OutboxMessage message) {

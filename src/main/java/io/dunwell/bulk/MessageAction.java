@@ -9,8 +9,6 @@ import io.dunwell.account.Account;
 import io.dunwell.account.ContactPreferences;
 import io.dunwell.invoice.BalancesAsOf;
 import io.dunwell.invoice.BalancesAsOf.AsOf;
-import io.dunwell.notification.ChannelMessage;
-import io.dunwell.notification.ChannelMessages;
 import io.dunwell.notification.ChannelProvider;
 import io.dunwell.notification.MessagePlaceholders;
 import io.dunwell.notification.NotificationService;
@@ -24,8 +22,7 @@ import io.dunwell.notification.OutboxMessage;
  * in refuses the whole request before anything is sent. A channel the customer opted out of is
  * skipped unless {@code overridePreferences}. Every channel keeps to
  * {@code dunwell.bulk.messages-per-minute} unless {@code overrideRateLimit}: all messages are queued
- * at once and go out a minute's share at a time (email by the outbox's sender, SMS and voice by the
- * channel's).
+ * at once and go out a minute's share at a time (by the outbox's sweep).
  */
 @Component
 class MessageAction implements BulkAction {
@@ -35,13 +32,11 @@ class MessageAction implements BulkAction {
 
     private final BalancesAsOf balances;
     private final NotificationService notifications;
-    private final ChannelMessages channels;
     private final BulkProperties properties;
 
-    MessageAction(BalancesAsOf balances, NotificationService notifications, ChannelMessages channels, BulkProperties properties) {
+    MessageAction(BalancesAsOf balances, NotificationService notifications, BulkProperties properties) {
         this.balances = balances;
         this.notifications = notifications;
-        this.channels = channels;
         this.properties = properties;
     }
 
@@ -111,9 +106,9 @@ class MessageAction implements BulkAction {
             return Outcome.done("email queued to " + account.getEmail() + (mail.getNotBefore() == null ? ""
                     : ", not before " + mail.getNotBefore())).withReference("outbox:" + mail.getId());
         }
-        ChannelMessage message = channels.queue(account.getId(), channel, account.getPhone(), render(target), key, perMinute);
+        OutboxMessage message = notifications.enqueueText(account.getId(), channel, account.getPhone(), render(target), key, perMinute);
         return Outcome.done(channel + " queued to " + account.getPhone() + ", not before " + message.getNotBefore())
-                .withReference("channel-message:" + message.getId());
+                .withReference("outbox:" + message.getId());
     }
 
     private String render(Target target) {

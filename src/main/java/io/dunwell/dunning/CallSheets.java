@@ -44,9 +44,9 @@ public class CallSheets {
                 account.getAssignedAgent(), policy.maxCallAttempts());
     }
 
-    /** "reminder-1 on Nov 3, 2026; final-notice on Nov 26, 2026": what the customer has received. */
+    /** "reminder-1 on Nov 3, 2026; final-notice on Nov 26, 2026": the mail the customer has received. */
     private String noticesSent(Account account) {
-        String sent = notifications.messagesOf(account.getId()).stream().filter(OutboxMessage::isSent)
+        String sent = notifications.messagesOf(account.getId()).stream().filter(OutboxMessage::isEmail).filter(OutboxMessage::isSent)
                 .map(message -> message.getTemplate() + " on " + AccountFormats.date(message.getSentAt(), account))
                 .collect(Collectors.joining("; "));
         return sent.isEmpty() ? NO_NOTICES : sent;

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.notification.MailDispatcher;
 import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Outbox;
 
 /**
  * The notices of a dunning case. Each is queued in the transaction of the process step that
@@ -17,11 +17,11 @@ import io.dunwell.notification.NotificationService;
 public class DunningNotices {
 
     private final NotificationService notifications;
-    private final MailDispatcher dispatcher;
+    private final Outbox outbox;
 
-    DunningNotices(NotificationService notifications, MailDispatcher dispatcher) {
+    DunningNotices(NotificationService notifications, Outbox outbox) {
         this.notifications = notifications;
-        this.dispatcher = dispatcher;
+        this.outbox = outbox;
     }
 
     /** Queues the cadence notice of this level; returns the outbox message's id. */
@@ -32,7 +32,7 @@ public class DunningNotices {
 
     /** Sends a queued notice, at most once; throws when the mail server refused it, for the engine to retry. */
     public void send(Long messageId) {
-        dispatcher.send(messageId);
+        outbox.send(messageId);
     }
 
     static String keyOf(Long caseId, String step) {

@@ -18,6 +18,7 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.followup.process.FollowUpTaskVariables;
+import io.dunwell.notification.StaffMail;
 import io.dunwell.system.security.Roles;
 import io.dunwell.timeline.Timeline;
 
@@ -32,7 +33,7 @@ public class FollowUpSteps {
     static final String DUE_TEMPLATE = "follow-up-due";
 
     private final FollowUpTaskRepository tasks;
-    private final FollowUpMails mails;
+    private final StaffMail staffMail;
     private final AccountService accounts;
     private final EscalationPoints escalationPoints;
     private final IdentityService identity;
@@ -40,10 +41,10 @@ public class FollowUpSteps {
     private final Timeline timeline;
     private final Clock clock;
 
-    FollowUpSteps(FollowUpTaskRepository tasks, FollowUpMails mails, AccountService accounts, EscalationPoints escalationPoints,
+    FollowUpSteps(FollowUpTaskRepository tasks, StaffMail staffMail, AccountService accounts, EscalationPoints escalationPoints,
                   IdentityService identity, TaskService taskService, Timeline timeline, Clock clock) {
         this.tasks = tasks;
-        this.mails = mails;
+        this.staffMail = staffMail;
         this.accounts = accounts;
         this.escalationPoints = escalationPoints;
         this.identity = identity;
@@ -106,7 +107,7 @@ public class FollowUpSteps {
                 FollowUpTasks.reference(task));
     }
 
-    /** The recipients that have an address and got the mail, now or before. */
+    /** The recipients that have an address and got the mail, now or before; throws when the SMTP server refused one, for the job's retry. */
     private List<String> mail(FollowUpTask task, String template, List<String> userIds) {
         Account account = accounts.get(task.getAccountId());
         return userIds.stream().filter(userId -> {
@@ -114,9 +115,14 @@ public class FollowUpSteps {
             if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
                 return false;
             }
-            mails.sendOnce(task, template, user.getEmail(), model(task, account, userId));
+            staffMail.sendOnce(user.getEmail(), template, model(task, account, userId), keyOf(task, template, user.getEmail()));
             return true;
         }).toList();
+    }
+
+    /** One mail per task, template and address: a retried step, or a second node, finds it sent. */
+    private static String keyOf(FollowUpTask task, String template, String address) {
+        return "follow-up:" + task.getId() + ":" + template + ":" + address;
     }
 
     private static Map<String, Object> model(FollowUpTask task, Account account, String recipient) {

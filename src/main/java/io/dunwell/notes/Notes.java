@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +22,8 @@ import io.dunwell.timeline.Timeline;
 
 /**
  * Notes on accounts and invoices: threads to read, and new notes and replies, each checked
- * whole before anything is written. A note's mentions get their mail after it committed
- * ({@link MentionMails}); the account's timeline records the note.
+ * whole before anything is written. A note's mentions get their mail, queued with the note
+ * and sent once it committed ({@link MentionMails}); the account's timeline records the note.
  */
 @Service
 public class Notes {
@@ -34,16 +33,15 @@ public class Notes {
 
     private final NoteRepository notes;
     private final NoteAttachmentRepository attachments;
-    private final NoteMentionRepository mentions;
+    private final MentionMails mentions;
     private final AccountService accounts;
     private final InvoiceService invoices;
     private final Mentionable agents;
     private final Timeline timeline;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notes(NoteRepository notes, NoteAttachmentRepository attachments, NoteMentionRepository mentions, AccountService accounts,
-          InvoiceService invoices, Mentionable agents, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+    Notes(NoteRepository notes, NoteAttachmentRepository attachments, MentionMails mentions, AccountService accounts,
+          InvoiceService invoices, Mentionable agents, Timeline timeline, Clock clock) {
         this.notes = notes;
         this.attachments = attachments;
         this.mentions = mentions;
@@ -51,7 +49,6 @@ public class Notes {
         this.invoices = invoices;
         this.agents = agents;
         this.timeline = timeline;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -103,9 +100,8 @@ public class Notes {
         }
         Note note = notes.save(new Note(thread, parentId, author, clock.instant(), text));
         files.forEach(file -> attachments.save(new NoteAttachment(note.getId(), file.name().strip(), contentTypeOf(file), bytesOf(file))));
-        mentioned.forEach(agent -> mentions.save(new NoteMention(note.getId(), agent.getId(), blankToNull(agent.getEmail()))));
+        mentioned.forEach(agent -> mentions.queue(note, agent));
         timeline.append(thread.accountId(), "NOTE_ADDED", summary(thread, author, note, text), "note:" + note.getId());
-        events.publishEvent(new NoteAdded(note.getId(), thread.accountId()));
         return note;
     }
 
@@ -178,9 +174,5 @@ public class Notes {
         } catch (IOException e) {
             throw new UncheckedIOException("Attachment " + file.name() + " cannot be read", e);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -2,7 +2,6 @@ package io.dunwell.notification;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -21,31 +20,33 @@ import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
-import io.dunwell.timeline.Timeline;
 
 /**
- * Writes notices to the outbox. A process step enqueues in its own transaction, so the notice
- * exists exactly when the step committed; {@link MailDispatcher} sends it in a later job.
+ * Messages to customers: notices rendered from {@code email-templates/} for the account as it is
+ * now, and SMS or voice messages someone wrote. Each goes into the {@link Outbox} under the
+ * caller's key. A process step enqueues in its own transaction, so the notice exists exactly when
+ * the step committed, and sends it in a later job ({@link Outbox#send}); what no process sends,
+ * {@link OutboxSweep} does.
  */
 @Service
 public class NotificationService {
 
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
+    private final OutboxRepository messages;
     private final AccountService accounts;
     private final Receivables receivables;
     private final NoticeRenderer renderer;
     private final StatementRenderer statements;
-    private final Timeline timeline;
     private final Clock clock;
 
-    NotificationService(OutboxRepository outbox, AccountService accounts, Receivables receivables, NoticeRenderer renderer,
-                        StatementRenderer statements, Timeline timeline, Clock clock) {
+    NotificationService(Outbox outbox, OutboxRepository messages, AccountService accounts, Receivables receivables,
+                        NoticeRenderer renderer, StatementRenderer statements, Clock clock) {
         this.outbox = outbox;
+        this.messages = messages;
         this.accounts = accounts;
         this.receivables = receivables;
         this.renderer = renderer;
         this.statements = statements;
-        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -70,28 +71,12 @@ public class NotificationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage enqueue(Long accountId, String template, String idempotencyKey, Map<String, ?> facts,
                                  boolean attachStatement) {
-        Optional<OutboxMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Account account = accounts.require(accounts.externalIdOf(accountId));
-        NoticeFormats formats = new NoticeFormats(account);
-        LocalDate today = account.today(clock);
-        Map<String, Object> model = model(account, formats, today);
-        addFacts(model, facts, formats);
-        Attachment statement = attachStatement ? statements.render(account, today, model) : null;
-        RenderedNotice notice = renderer.render(template, account.locale(), account.zone(), model);
-        OutboxMessage message = outbox.save(new OutboxMessage(idempotencyKey, accountId, template, account.getLocale(),
-                account.getEmail(), notice, statement, clock.instant()));
-        timeline.append(accountId, "NOTICE_QUEUED", "Notice " + template + " queued for "
-                + (account.getEmail() == null ? "no address" : account.getEmail()) + ": " + notice.subject()
-                + (statement == null ? "" : " (with " + statement.name() + ")"), idempotencyKey);
-        return message;
+        return outbox.queue(idempotencyKey, () -> notice(accountId, template, facts, attachStatement));
     }
 
     /**
      * As {@link #enqueue(Long, String, String, Map, boolean)}, for mail that no process step sends
-     * (a bulk message, a basket's statements): {@link PendingMail} sends it within a minute and
+     * (a bulk message, a basket's statements): {@link OutboxSweep} sends it within a minute and
      * retries it until the SMTP server takes it, so nothing queued here is lost.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -103,34 +88,38 @@ public class NotificationService {
     /**
      * As {@link #enqueueOutsideProcess(Long, String, String, Map, boolean)}, under a rate limit: with
      * {@code perMinute} set the mail takes the first minute slot that has fewer than that many
-     * rate-limited mails ({@link MinuteSlots}) and {@link PendingMail} sends it no earlier; it is in
+     * rate-limited mails ({@link MinuteSlots}) and {@link OutboxSweep} sends it no earlier; it is in
      * the outbox at once all the same, so nothing accepted is lost. A repeated key finds the mail and
      * its slot as they were.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage enqueueOutsideProcess(Long accountId, String template, String idempotencyKey, Map<String, ?> facts,
                                                boolean attachStatement, Integer perMinute) {
-        Optional<OutboxMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Instant now = clock.instant();
-        Instant notBefore = perMinute == null ? null : MinuteSlots.firstFree(now, perMinute, outbox.latestNotBefore(),
-                outbox::countByNotBeforeGreaterThanEqualAndNotBeforeLessThan);
-        OutboxMessage message = enqueue(accountId, template, idempotencyKey, facts, attachStatement);
-        message.sendFromOutbox(notBefore);
-        return message;
+        return outbox.queueForSweep(idempotencyKey, perMinute, () -> notice(accountId, template, facts, attachStatement));
+    }
+
+    /**
+     * The SMS or voice message ({@link ChannelProvider#SMS}, {@link ChannelProvider#VOICE}) for this
+     * key: the one already queued, or a new one that {@link OutboxSweep} hands to the
+     * {@link ChannelProvider}. With {@code perMinute} null it goes out in the next round; otherwise
+     * it takes the first minute of its channel that has fewer than {@code perMinute} messages,
+     * counting every message of the channel in that minute.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OutboxMessage enqueueText(Long accountId, String channel, String recipient, String text, String idempotencyKey,
+                                     Integer perMinute) {
+        return outbox.queueForSweep(idempotencyKey, perMinute, () -> Draft.text(accountId, channel, recipient, text));
     }
 
     @Transactional(readOnly = true)
     public Optional<OutboxMessage> find(Long messageId) {
-        return outbox.findById(messageId);
+        return messages.findById(messageId);
     }
 
-    /** Every notice of the account, oldest first. */
+    /** Every message to the account's customer, on every channel, oldest first. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> messagesOf(Long accountId) {
-        return outbox.findByAccountIdOrderByCreatedAtAscIdAsc(accountId);
+        return messages.findByAccountIdOrderByCreatedAtAscIdAsc(accountId);
     }
 
     /** The names of the notices a mail can carry, e.g. {@code reminder-1}: one per step of the journey. */
@@ -149,6 +138,17 @@ public class NotificationService {
         Map<String, Object> model = new LinkedHashMap<>();
         values.forEach((name, value) -> model.put(name, formats.fact(name, value)));
         return renderer.render(template, locale, ZoneOffset.UTC, model);
+    }
+
+    private Draft notice(Long accountId, String template, Map<String, ?> facts, boolean attachStatement) {
+        Account account = accounts.require(accounts.externalIdOf(accountId));
+        NoticeFormats formats = new NoticeFormats(account);
+        LocalDate today = account.today(clock);
+        Map<String, Object> model = model(account, formats, today);
+        addFacts(model, facts, formats);
+        Attachment statement = attachStatement ? statements.render(account, today, model) : null;
+        RenderedNotice notice = renderer.render(template, account.locale(), account.zone(), model);
+        return new Draft(accountId, OutboxMessage.EMAIL, account.getEmail(), template, account.getLocale(), notice, statement);
     }
 
     /** Preformatted for the account's locale, so templates only place text. */

@@ -14,9 +14,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One notice to a customer, rendered when its process step decided it and kept as it was sent.
- * The idempotency key (case and step) is unique, so a repeated step finds the notice it already
- * wrote instead of writing a second one.
+ * One message, kept as it was sent: a notice to a customer (email, optionally with a PDF), an SMS
+ * or voice message to a customer, or a mail to a member of staff (no account). Its life is
+ * PENDING (queued), then SENT, or FAILED when there is no address to send to; a refused attempt
+ * counts and leaves it PENDING. The idempotency key is unique in the database, so whoever asks
+ * for the same message twice finds the one already written.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -24,10 +26,12 @@ public class OutboxMessage {
 
     public static final String EMAIL = "EMAIL";
     public static final String PENDING = "PENDING";
-    static final String SENT_BY_PROCESS = "PROCESS";
-    static final String SENT_BY_OUTBOX = "OUTBOX";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
+    /** Its caller sends it (the job of a process step, whose retries and incidents are the process's). */
+    static final String SENT_BY_PROCESS = "PROCESS";
+    /** The outbox's sweep sends it ({@link OutboxSweep}), until the server or provider takes it. */
+    static final String SENT_BY_OUTBOX = "OUTBOX";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_message_seq")
@@ -52,44 +56,44 @@ public class OutboxMessage {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
-    private String sentBy = SENT_BY_PROCESS;
+    private String sentBy;
     private Instant notBefore;
+    private String provider;
+    private String providerId;
 
     protected OutboxMessage() {
     }
 
-    OutboxMessage(String idempotencyKey, Long accountId, String template, String locale, String recipient,
-                  RenderedNotice notice, Attachment attachment, Instant now) {
+    OutboxMessage(String idempotencyKey, Draft draft, String sentBy, Instant notBefore, Instant now) {
         this.idempotencyKey = idempotencyKey;
-        this.accountId = accountId;
-        this.template = template;
-        this.channel = EMAIL;
-        this.locale = locale;
-        this.recipient = recipient;
-        this.subject = notice.subject();
-        this.htmlBody = notice.html();
-        this.textBody = notice.text();
-        this.attachmentName = attachment == null ? null : attachment.name();
-        this.attachment = attachment == null ? null : attachment.pdf();
+        this.accountId = draft.accountId();
+        this.template = draft.template();
+        this.channel = draft.channel();
+        this.locale = draft.locale();
+        this.recipient = draft.recipient();
+        this.subject = draft.content().subject();
+        this.htmlBody = draft.content().html();
+        this.textBody = draft.content().text();
+        this.attachmentName = draft.attachment() == null ? null : draft.attachment().name();
+        this.attachment = draft.attachment() == null ? null : draft.attachment().pdf();
         this.status = recipient == null ? FAILED : PENDING;
-        this.lastError = recipient == null ? "The account has no email address" : null;
+        this.lastError = recipient == null ? noAddress() : null;
+        this.sentBy = sentBy;
+        this.notBefore = notBefore;
         this.createdAt = now;
     }
 
-    /**
-     * No process step sends this one: {@link PendingMail} does, until the server takes it, not
-     * before {@code notBefore} (its minute slot under a rate limit; null: at once).
-     */
-    void sendFromOutbox(Instant notBefore) {
-        sentBy = SENT_BY_OUTBOX;
-        this.notBefore = notBefore;
+    private String noAddress() {
+        return (accountId == null ? "The user" : "The account") + " has no " + (isEmail() ? "email address" : "phone number");
     }
 
-    void sent(Instant now) {
+    void sent(Instant now, Receipt receipt) {
         attempts++;
         status = SENT;
         sentAt = now;
         lastError = null;
+        provider = receipt.provider();
+        providerId = receipt.providerId();
     }
 
     void attemptFailed(String error) {
@@ -105,6 +109,10 @@ public class OutboxMessage {
         return PENDING.equals(status);
     }
 
+    public boolean isEmail() {
+        return EMAIL.equals(channel);
+    }
+
     public Long getId() {
         return id;
     }
@@ -113,10 +121,12 @@ public class OutboxMessage {
         return idempotencyKey;
     }
 
+    /** The customer it goes to; null for a mail to a member of staff. */
     public Long getAccountId() {
         return accountId;
     }
 
+    /** The email template it was rendered from; null for an SMS or voice message, whose text someone wrote. */
     public String getTemplate() {
         return template;
     }
@@ -141,6 +151,7 @@ public class OutboxMessage {
         return htmlBody;
     }
 
+    /** The plain-text part of a mail, or the whole of an SMS or voice message. */
     public String getTextBody() {
         return textBody;
     }
@@ -174,8 +185,17 @@ public class OutboxMessage {
         return sentAt;
     }
 
-    /** When the outbox may send it at the earliest; null when no rate limit holds it back. */
+    /** When it may be sent at the earliest; null for a mail no rate limit holds back. */
     public Instant getNotBefore() {
         return notBefore;
+    }
+
+    /** Who took an SMS or voice message ({@link ChannelProvider#name()}); null for mail. */
+    public String getProvider() {
+        return provider;
+    }
+
+    String getProviderId() {
+        return providerId;
     }
 }

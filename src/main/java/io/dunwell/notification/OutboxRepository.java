@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 
 interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
@@ -17,15 +17,15 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     List<OutboxMessage> findByAccountIdOrderByCreatedAtAscIdAsc(Long accountId);
 
-    /** The oldest of the messages no process step sends that are still waiting for the SMTP server and due by {@code now}. */
+    /** The oldest of the messages the sweep sends that are still pending and due by {@code now}, on every channel. */
     @Query("select m.id from OutboxMessage m where m.sentBy = '" + OutboxMessage.SENT_BY_OUTBOX + "' and m.status = '"
             + OutboxMessage.PENDING + "' and (m.notBefore is null or m.notBefore <= :now) order by m.id")
-    List<Long> pendingFromOutbox(Instant now, Pageable page);
+    List<Long> dueForSweep(Instant now, Pageable page);
 
-    @Query("select max(m.notBefore) from OutboxMessage m")
-    Optional<Instant> latestNotBefore();
+    @Query("select max(m.notBefore) from OutboxMessage m where m.channel = :channel")
+    Optional<Instant> latestNotBefore(String channel);
 
-    long countByNotBeforeGreaterThanEqualAndNotBeforeLessThan(Instant from, Instant to);
+    long countByChannelAndNotBeforeGreaterThanEqualAndNotBeforeLessThan(String channel, Instant from, Instant to);
 
     /** Takes the message's row lock for the rest of the transaction: one sender at a time, on any node. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -3,15 +3,12 @@ package io.dunwell.worklist;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.dunwell.notification.MailDispatcher;
 import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Outbox;
 import io.dunwell.notification.OutboxMessage;
 import io.dunwell.system.BadRequestException;
 
@@ -26,22 +23,21 @@ public class BasketStatements {
 
     public static final String TEMPLATE = "account-statement";
     static final int MAX_REQUEST_ID = 100;
-    private static final Logger log = LoggerFactory.getLogger(BasketStatements.class);
 
-    /** How the request went: messages written, mailed now, and left unsent (no address, or SMTP refused: the outbox sends it later, see PendingMail). */
+    /** How the request went: messages written, mailed now, and left unsent (no address, or SMTP refused: the outbox sends it later, see OutboxSweep). */
     public record Mailed(int queued, int sent, int notSent) {
     }
 
     private final Baskets baskets;
     private final NotificationService notifications;
-    private final MailDispatcher dispatcher;
+    private final Outbox outbox;
     private final TransactionTemplate transaction;
 
-    BasketStatements(Baskets baskets, NotificationService notifications, MailDispatcher dispatcher,
+    BasketStatements(Baskets baskets, NotificationService notifications, Outbox outbox,
                      PlatformTransactionManager transactions) {
         this.baskets = baskets;
         this.notifications = notifications;
-        this.dispatcher = dispatcher;
+        this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -59,16 +55,7 @@ public class BasketStatements {
                 .toList());
         int sent = 0;
         for (OutboxMessage message : messages) {
-            if (message.isSent()) {
-                sent++;
-                continue;
-            }
-            try {
-                dispatcher.send(message.getId());
-                sent += notifications.find(message.getId()).filter(OutboxMessage::isSent).isPresent() ? 1 : 0;
-            } catch (MailException refused) {
-                log.warn("Statement {} of basket {} not sent now, the outbox tries again: {}", message.getId(), basketId, refused.getMessage());
-            }
+            sent += message.isSent() || outbox.trySend(message.getId()) ? 1 : 0;
         }
         return new Mailed(messages.size(), sent, messages.size() - sent);
     }

@@ -45,9 +45,9 @@ import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.Mailbox;
 import io.dunwell.dunning.process.DunningCaseVariables;
-import io.dunwell.notification.ChannelMessages;
 import io.dunwell.notification.DevelopmentChannelProvider;
-import io.dunwell.notification.PendingMail;
+import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.OutboxSweep;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -64,7 +64,7 @@ class BulkActionApiTests {
     @Autowired
     IdentityService identity;
     @Autowired
-    ChannelMessages channelMessages;
+    NotificationService notifications;
     @Autowired
     DevelopmentChannelProvider developmentProvider;
     @Autowired
@@ -74,7 +74,7 @@ class BulkActionApiTests {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    PendingMail pendingMail;
+    OutboxSweep sweep;
 
     DunwellApi api;
     LocalDate today;
@@ -406,9 +406,9 @@ class BulkActionApiTests {
         bulk(AGENT, key(), sms(List.of(a), "Please pay {{balance}}", ", \"overridePreferences\": true, \"overrideRateLimit\": true"))
                 .andExpect(jsonPath("$.accounts[0].status").value("DONE"));
 
-        channelMessages.sendDue();
+        sweep.sendDue();
         assertThat(developmentProvider.deliveries(500)).anySatisfy(d -> assertThat(d.body()).startsWith("Please pay"));
-        assertThat(channelMessages.of(accountId(a))).singleElement().satisfies(m -> assertThat(m.getStatus()).isEqualTo("SENT"));
+        assertThat(notifications.messagesOf(accountId(a))).singleElement().satisfies(m -> assertThat(m.getStatus()).isEqualTo("SENT"));
     }
 
     @Test
@@ -422,16 +422,16 @@ class BulkActionApiTests {
             Instant now = clock.instant();
             clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofSeconds(61))));
             read(bulk(AGENT, key(), sms(ids, "Hello {{name}}", "")).andExpect(status().isOk()));
-            var first = channelMessages.of(accountId(ids.get(0))).get(0);
-            var last = channelMessages.of(accountId(ids.get(60))).get(0);
+            var first = notifications.messagesOf(accountId(ids.get(0))).get(0);
+            var last = notifications.messagesOf(accountId(ids.get(60))).get(0);
             assertThat(last.getNotBefore()).isAfter(first.getNotBefore()); // 61 > 60 per minute: the last waits
 
-            channelMessages.sendDue();
-            assertThat(channelMessages.of(accountId(ids.get(60))).get(0).getStatus()).isEqualTo("QUEUED");
+            sweep.sendDue();
+            assertThat(notifications.messagesOf(accountId(ids.get(60))).get(0).getStatus()).isEqualTo("PENDING");
             clock.advance(Duration.between(clock.instant(), last.getNotBefore()).plusSeconds(1));
-            channelMessages.sendDue();
+            sweep.sendDue();
 
-            assertThat(channelMessages.of(accountId(ids.get(60))).get(0).getStatus()).isEqualTo("SENT");
+            assertThat(notifications.messagesOf(accountId(ids.get(60))).get(0).getStatus()).isEqualTo("SENT");
         } finally {
             clock.reset();
         }
@@ -460,13 +460,13 @@ class BulkActionApiTests {
                     .collect(Collectors.groupingBy(minute -> minute, Collectors.counting())).values()).allMatch(n -> n <= 60);
             assertThat(queued).allMatch(m -> m.get("status").asText().equals("PENDING"));
 
-            pendingMail.send();
+            sweep.sendDue();
             assertThat(message(ids.get(0)).get("status").asText()).isEqualTo("SENT");
             assertThat(message(ids.get(60)).get("status").asText()).isEqualTo("PENDING");
             assertThat(message(ids.get(60)).get("attempts").asInt()).isZero();
 
             clock.advance(Duration.between(clock.instant(), last).plusSeconds(1));
-            pendingMail.send();
+            sweep.sendDue();
             assertThat(message(ids.get(60)).get("status").asText()).isEqualTo("SENT");
         } finally {
             mailbox.stop();

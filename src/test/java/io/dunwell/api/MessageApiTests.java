@@ -22,7 +22,9 @@ import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
+import io.dunwell.notification.ChannelProvider;
 import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.OutboxSweep;
 
 @DunwellIntegrationTest
 class MessageApiTests {
@@ -35,6 +37,8 @@ class MessageApiTests {
     InvoiceService invoices;
     @Autowired
     NotificationService notifications;
+    @Autowired
+    OutboxSweep sweep;
     @Autowired
     Clock clock;
     @Autowired
@@ -71,6 +75,27 @@ class MessageApiTests {
                 .andExpect(jsonPath("$[0].sentAt").doesNotExist())
                 .andExpect(jsonPath("$[1].id").value(second))
                 .andExpect(jsonPath("$[1].template").value("reminder-2"));
+    }
+
+    @Test
+    void listsAnSmsWithItsChannelPhoneAndStatusBesideTheMail() throws Exception {
+        Account account = accounts.upsert(uniqueId("ACC"), new AccountDetails("Texted Ltd", "ap@texted.example", "+44201234567",
+                "en-GB", "Europe/London", "GBP", null)).account();
+        Long sms = new TransactionTemplate(transactions).execute(tx -> notifications.enqueueText(account.getId(),
+                ChannelProvider.SMS, "+44201234567", "Please pay", account.getExternalId() + ":sms", null)).getId();
+        sweep.sendDue();
+
+        api.get("/api/v1/messages?accountId=" + account.getExternalId())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value(sms))
+                .andExpect(jsonPath("$[0].channel").value("SMS"))
+                .andExpect(jsonPath("$[0].recipient").value("+44201234567"))
+                .andExpect(jsonPath("$[0].status").value("SENT"))
+                .andExpect(jsonPath("$[0].attempts").value(1))
+                .andExpect(jsonPath("$[0].sentAt").isNotEmpty())
+                .andExpect(jsonPath("$[0].template").doesNotExist())
+                .andExpect(jsonPath("$[0].subject").doesNotExist());
     }
 
     @Test

@@ -39,6 +39,8 @@ import io.dunwell.account.AccountService;
 import io.dunwell.dunning.Mailbox;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.InvoiceService;
+import io.dunwell.notification.Outbox;
+import io.dunwell.notification.OutboxSweep;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
 import io.dunwell.timeline.Timeline;
@@ -62,7 +64,9 @@ class NotesTests {
     @Autowired
     Timeline timeline;
     @Autowired
-    MentionMails mentionMails;
+    Outbox outbox;
+    @Autowired
+    OutboxSweep sweep;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -123,11 +127,30 @@ class NotesTests {
         String address = AGENT + "@dunwell.test";
         assertThat(mailbox.subjectsTo(address))
                 .containsExactly("alice mentioned you in a note on account " + account.getExternalId());
-        Long mention = jdbc.queryForObject("select id from note_mention where note_id = ?", Long.class, noteIds().get(0));
-        mentionMails.send(mention);
-        mentionMails.retryPending();
+        Long mention = mentionMailOf(noteIds().get(0), AGENT);
+        outbox.send(mention);
+        sweep.sendDue();
         assertThat(mailbox.to(address)).hasSize(1);
-        assertThat(jdbc.queryForObject("select status from note_mention where id = ?", String.class, mention)).isEqualTo("SENT");
+        assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class, mention)).isEqualTo("SENT");
+    }
+
+    @Test
+    void aMentionMailTheServerRefusedIsSentByTheOutboxOnceTheServerIsBack() throws Exception {
+        mailbox.stop();
+        post(accountNotes(), "@" + AGENT + " have a look").andExpect(status().isOk());
+        Long mention = mentionMailOf(noteIds().get(0), AGENT);
+        assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class, mention)).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select attempts from outbox_message where id = ?", Integer.class, mention)).isOne();
+
+        mailbox.up();
+        sweep.sendDue();
+        sweep.sendDue();
+
+        assertThat(mailbox.subjectsTo(AGENT + "@dunwell.test"))
+                .containsExactly("alice mentioned you in a note on account " + account.getExternalId());
+        assertThat(jdbc.queryForObject("select status from outbox_message where id = ?", String.class, mention)).isEqualTo("SENT");
+        assertThat(timeline.of(account.getId())).extracting(TimelineEntry::getType).as("staff mail is no notice to the customer")
+                .doesNotContain("NOTICE_QUEUED", "NOTICE_SENT");
     }
 
     @Test
@@ -251,6 +274,11 @@ class NotesTests {
         invoices.upsert(new InvoiceCommand(externalId, account.getExternalId(), number, due.minusDays(14), due, "EUR",
                 new BigDecimal("100.00"), new BigDecimal("100.00"), null));
         return externalId;
+    }
+
+    private Long mentionMailOf(Long noteId, String agent) {
+        return jdbc.queryForObject("select id from outbox_message where idempotency_key = ?", Long.class,
+                MentionMails.keyOf(noteId, agent));
     }
 
     private List<Long> noteIds() {

@@ -25,10 +25,12 @@ import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.invoice.InvoiceService;
+import io.dunwell.timeline.Timeline;
+import io.dunwell.timeline.TimelineEntry;
 
-/** Mail queued outside a process (a bulk message, a basket's statements) goes out through the outbox's own sender. */
+/** What no process step sends (a bulk message, a basket's statements) goes out through the outbox's sweep. */
 @DunwellIntegrationTest
-class PendingMailTests {
+class OutboxSweepTests {
 
     @Autowired
     AccountService accounts;
@@ -37,7 +39,11 @@ class PendingMailTests {
     @Autowired
     NotificationService notifications;
     @Autowired
-    PendingMail pendingMail;
+    OutboxSweep sweep;
+    @Autowired
+    DevelopmentChannelProvider development;
+    @Autowired
+    Timeline timeline;
     @Autowired
     Clock clock;
     @Autowired
@@ -62,8 +68,8 @@ class PendingMailTests {
         Account account = owingCustomer();
         OutboxMessage queued = queueOutsideProcess(account);
 
-        pendingMail.send();
-        pendingMail.send();
+        sweep.sendDue();
+        sweep.sendDue();
 
         assertThat(mailsTo(account)).hasSize(1);
         assertThat(notifications.find(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
@@ -75,14 +81,14 @@ class PendingMailTests {
         OutboxMessage queued = queueOutsideProcess(account);
         smtp.stop();
 
-        pendingMail.send();
+        sweep.sendDue();
 
         OutboxMessage refused = notifications.find(queued.getId()).orElseThrow();
         assertThat(refused.getStatus()).isEqualTo(OutboxMessage.PENDING);
         assertThat(refused.getAttempts()).isEqualTo(1);
 
         smtp = startSmtp();
-        pendingMail.send();
+        sweep.sendDue();
 
         assertThat(mailsTo(account)).hasSize(1);
         assertThat(notifications.find(queued.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
@@ -93,10 +99,28 @@ class PendingMailTests {
         Account account = owingCustomer();
         OutboxMessage notice = customers.enqueue(account, "reminder-1");
 
-        pendingMail.send();
+        sweep.sendDue();
 
         assertThat(mailsTo(account)).isEmpty();
         assertThat(notifications.find(notice.getId()).orElseThrow().getStatus()).isEqualTo(OutboxMessage.PENDING);
+    }
+
+    @Test
+    void anSmsIsHandedToTheProviderOnceAndTheTimelineSaysSo() {
+        Account account = owingCustomer();
+        OutboxMessage queued = new TransactionTemplate(transactions).execute(status -> notifications.enqueueText(account.getId(),
+                ChannelProvider.SMS, "+4930555", "Please pay", "sweep-test:" + UUID.randomUUID(), null));
+
+        sweep.sendDue();
+        sweep.sendDue();
+
+        assertThat(development.deliveries(500)).filteredOn(delivery -> delivery.recipient().equals("+4930555")
+                && delivery.body().equals("Please pay")).hasSize(1);
+        OutboxMessage sent = notifications.find(queued.getId()).orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(OutboxMessage.SENT);
+        assertThat(sent.getProvider()).isEqualTo("development");
+        assertThat(timeline.of(account.getId())).extracting(TimelineEntry::getType).containsSubsequence("SMS_QUEUED", "SMS_SENT")
+                .containsOnlyOnce("SMS_SENT");
     }
 
     private Account owingCustomer() {

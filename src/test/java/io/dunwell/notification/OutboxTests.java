@@ -7,6 +7,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -36,9 +42,9 @@ import io.dunwell.invoice.InvoiceService;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 
-/** Sending the outbox over real SMTP (GreenMail where spring.mail points): once, and never twice. */
+/** Sending the outbox's mail over real SMTP (GreenMail where spring.mail points): once, and never twice. */
 @DunwellIntegrationTest
-class MailDispatcherTests {
+class OutboxTests {
 
     @Autowired
     AccountService accounts;
@@ -47,7 +53,11 @@ class MailDispatcherTests {
     @Autowired
     NotificationService notifications;
     @Autowired
-    MailDispatcher dispatcher;
+    Outbox outbox;
+    @Autowired
+    StaffMail staffMail;
+    @Autowired
+    OutboxRepository messages;
     @Autowired
     Timeline timeline;
     @Autowired
@@ -89,17 +99,17 @@ class MailDispatcherTests {
     void sendDeliversOneMailWithTextAndHtmlAndMarksItSent() throws Exception {
         OutboxMessage notice = queuedNotice();
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo(notice.getSubject());
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(notice.getRecipient());
-        assertThat(mail.getMessageID()).isEqualTo(MailDispatcher.messageIdOf(notice.getIdempotencyKey())).endsWith("@dunwell>");
+        assertThat(mail.getMessageID()).isEqualTo(MailDelivery.messageIdOf(notice.getIdempotencyKey())).endsWith("@dunwell>");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("multipart/alternative", "text/plain", "text/html");
-        assertThat(leafParts((Multipart) mail.getContent())).extracting(MailDispatcherTests::typeOf)
+        assertThat(leafParts((Multipart) mail.getContent())).extracting(OutboxTests::typeOf)
                 .contains("text/plain", "text/html");
 
         OutboxMessage sent = reread(notice);
@@ -113,9 +123,9 @@ class MailDispatcherTests {
     @Test
     void retryOfASentMessageSendsNothingMore() {
         OutboxMessage notice = queuedNotice();
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(reread(notice).getAttempts()).isEqualTo(1);
@@ -127,7 +137,7 @@ class MailDispatcherTests {
         OutboxMessage notice = queuedNotice();
         smtp.stop();
 
-        assertThatThrownBy(() -> dispatcher.send(notice.getId())).isInstanceOf(MailException.class);
+        assertThatThrownBy(() -> outbox.send(notice.getId())).isInstanceOf(MailException.class);
 
         OutboxMessage failed = reread(notice);
         assertThat(failed.getStatus()).isEqualTo(OutboxMessage.PENDING);
@@ -135,8 +145,8 @@ class MailDispatcherTests {
         assertThat(failed.getLastError()).isNotBlank();
 
         smtp = startSmtp();
-        dispatcher.send(notice.getId());
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         OutboxMessage sent = reread(notice);
@@ -150,13 +160,92 @@ class MailDispatcherTests {
         OutboxMessage notice = queuedNotice();
 
         new TransactionTemplate(transactions).executeWithoutResult(job -> {
-            dispatcher.send(notice.getId());
+            outbox.send(notice.getId());
             job.setRollbackOnly();
         });
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(reread(notice).getStatus()).isEqualTo(OutboxMessage.SENT);
+    }
+
+    @Test
+    void twoSendersAtTheSameTimeSendOneMail() throws Exception {
+        OutboxMessage notice = queuedNotice();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> sends = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                sends.add(nodes.submit(() -> {
+                    go.await();
+                    outbox.send(notice.getId());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> send : sends) {
+                send.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(reread(notice).getAttempts()).isEqualTo(1);
+        assertThat(timeline.of(notice.getAccountId())).extracting(TimelineEntry::getType).containsOnlyOnce("NOTICE_SENT");
+    }
+
+    @Test
+    void staffMailIsSentOnceUnderItsKeyAndGoesToNoCustomer() throws Exception {
+        String key = "staff-test:" + UUID.randomUUID();
+
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+
+        assertThat(smtp.getReceivedMessages()).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("alice mentioned you in a note on account ACC-1");
+            assertThat(mail.getMessageID()).isEqualTo(MailDelivery.messageIdOf(key));
+        });
+        OutboxMessage sent = messages.findByIdempotencyKey(key).orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(OutboxMessage.SENT);
+        assertThat(sent.getAccountId()).isNull();
+        assertThat(sent.getTemplate()).isEqualTo("note-mention");
+    }
+
+    @Test
+    void staffMailTheServerRefusedThrowsForTheCallersRetryWhichSendsIt() {
+        String key = "staff-test:" + UUID.randomUUID();
+        smtp.stop();
+
+        assertThatThrownBy(() -> staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key))
+                .isInstanceOf(MailException.class);
+        assertThat(messages.findByIdempotencyKey(key).orElseThrow().getAttempts()).isEqualTo(1);
+
+        smtp = startSmtp();
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(messages.findByIdempotencyKey(key).orElseThrow().getStatus()).isEqualTo(OutboxMessage.SENT);
+    }
+
+    @Test
+    void staffMailSentInsideAJobThatRollsBackIsNotSentAgainByItsRetry() {
+        String key = "staff-test:" + UUID.randomUUID();
+
+        new TransactionTemplate(transactions).executeWithoutResult(job -> {
+            staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+            job.setRollbackOnly();
+        });
+        staffMail.sendOnce("agent@dunwell.test", "note-mention", mentionModel(), key);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    private static Map<String, Object> mentionModel() {
+        return Map.of("agent", "agent", "author", "alice", "customerName", "Staff Mail Ltd", "customerNumber", "ACC-1",
+                "invoiceNumber", "", "body", "please call");
     }
 
     @Test
@@ -167,11 +256,11 @@ class MailDispatcherTests {
         String paid = customers.invoice(account, "999.00", "0.00", 30);
         OutboxMessage notice = customers.enqueue(account, "final-notice", Map.of(), true);
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         MimeMessage mail = smtp.getReceivedMessages()[0];
         List<BodyPart> parts = leafParts((Multipart) mail.getContent());
-        assertThat(parts).extracting(MailDispatcherTests::typeOf).contains("text/plain", "text/html", "application/pdf");
+        assertThat(parts).extracting(OutboxTests::typeOf).contains("text/plain", "text/html", "application/pdf");
         BodyPart pdf = pdfIn(mail);
         assertThat(pdf.getDisposition()).isEqualTo(Part.ATTACHMENT);
         assertThat(pdf.getFileName()).isEqualTo("statement-" + account.getExternalId() + "-" + account.today(clock) + ".pdf");
@@ -197,11 +286,11 @@ class MailDispatcherTests {
         OutboxMessage notice = customers.enqueue(customers.account("Plain Ltd", "en-GB", "Europe/London", "GBP"),
                 "final-notice", Map.of(), false);
 
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         assertThat(reread(notice).getAttachmentName()).isNull();
         assertThat(leafParts((Multipart) smtp.getReceivedMessages()[0].getContent()))
-                .extracting(MailDispatcherTests::typeOf).containsOnly("text/plain", "text/html");
+                .extracting(OutboxTests::typeOf).containsOnly("text/plain", "text/html");
     }
 
     @Test
@@ -210,11 +299,11 @@ class MailDispatcherTests {
         customers.invoice(account, "100.00", "100.00", 30);
         OutboxMessage notice = customers.enqueue(account, "final-notice", Map.of(), true);
         smtp.stop();
-        assertThatThrownBy(() -> dispatcher.send(notice.getId())).isInstanceOf(MailException.class);
+        assertThatThrownBy(() -> outbox.send(notice.getId())).isInstanceOf(MailException.class);
         customers.invoice(account, "7777.00", "7777.00", 10);
 
         smtp = startSmtp();
-        dispatcher.send(notice.getId());
+        outbox.send(notice.getId());
 
         byte[] sent = pdfIn(smtp.getReceivedMessages()[0]).getInputStream().readAllBytes();
         assertThat(sent).isEqualTo(notice.attachment().orElseThrow().pdf());
