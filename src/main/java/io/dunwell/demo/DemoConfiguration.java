@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.dunwell.notification.MailCatcher;
 import io.dunwell.dunning.DelinquentAccounts;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.DunningRun;

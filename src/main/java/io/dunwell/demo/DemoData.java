@@ -78,7 +78,7 @@ class DemoData {
     /** The same seed gives the same customers in the same buckets; their dates follow the clock. */
     private List<DemoAccount> portfolio(int count) {
         SplittableRandom random = new SplittableRandom(properties.seed());
-        List<AgingBucket> buckets = AgingBucket.spread(count, new Random(random.nextLong()));
+        List<AgeBand> buckets = AgeBand.spread(count, new Random(random.nextLong()));
         DemoCustomers customers = new DemoCustomers(random.split());
         Instant now = clock.instant();
         List<DemoAccount> portfolio = new ArrayList<>(count);

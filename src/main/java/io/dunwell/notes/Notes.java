@@ -106,7 +106,7 @@ public class Notes {
     }
 
     @Transactional(readOnly = true)
-    Optional<NoteAttachment> attachment(Long id) {
+    public Optional<NoteAttachment> attachment(Long id) {
         return attachments.findById(id);
     }
 

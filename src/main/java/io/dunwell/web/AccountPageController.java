@@ -23,6 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
+import io.dunwell.agent.Agent;
+import io.dunwell.agent.Agents;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.ContactPreferences;
@@ -60,12 +62,12 @@ class AccountPageController {
     private final Timeline timeline;
     private final DunningCases cases;
     private final CaseProgress progress;
-    private final AgentDirectory agents;
+    private final Agents agents;
     private final ConsoleSettings settings;
     private final Clock clock;
 
     AccountPageController(AccountService accounts, Receivables receivables, PaymentService payments, Promises promises,
-                          Timeline timeline, DunningCases cases, CaseProgress progress, AgentDirectory agents,
+                          Timeline timeline, DunningCases cases, CaseProgress progress, Agents agents,
                           ConsoleSettings settings, Clock clock) {
         this.settings = settings;
         this.accounts = accounts;
@@ -122,7 +124,7 @@ class AccountPageController {
     String assign(@PathVariable String externalId, @RequestParam(required = false) String agent, RedirectAttributes redirect) {
         Account account = find(externalId);
         String chosen = agent == null || agent.isBlank() ? null : agent;
-        if (chosen != null && !agents.isAgent(chosen)) {
+        if (chosen != null && !agents.find(chosen).map(Agent::active).orElse(false)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, chosen + " is not an agent");
         }
         accounts.assignAgent(account.getId(), chosen);
@@ -161,7 +163,7 @@ class AccountPageController {
         model.put("timelineCount", all ? entries.size() : timeline.count(account.getId()));
         model.put("dunningCase", cases.activeFor(account.getId()).orElse(null));
         model.put("openCase", progress.of(account.getExternalId()).orElse(null));
-        model.put("agents", agents.agents());
+        model.put("agents", agents.active());
         if (account.getAssignedAgent() != null) {
             model.put("agentName", agents.nameOf(account.getAssignedAgent()));
         }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.dunwell.settings.AgingBuckets;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
@@ -45,7 +46,7 @@ class KeyMetricsTests {
         invoice(account, today.minusDays(40), today.minusDays(25), "300", "300");
         invoice(account, today.minusDays(10), today.plusDays(20), "500", "500");
 
-        CurrencyMetrics tögrög = metrics.report(AgingBuckets.DEFAULTS).currencies().stream()
+        CurrencyMetrics tögrög = metrics.report(AgingBuckets.DEFAULT).currencies().stream()
                 .filter(c -> c.currency().equals(CURRENCY)).findFirst().orElseThrow();
 
         // ending receivables 1,400 over credit sales of 500 in 30 days; before: 1,300 over 1,300

@@ -43,6 +43,7 @@ import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.Mailbox;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.reporting.Portfolio;
+import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -68,7 +69,7 @@ class ConsoleBrowserTests {
     @Autowired AccountService accounts;
     @Autowired InvoiceService invoices;
     @Autowired Portfolio portfolio;
-    @Autowired DashboardBuckets buckets;
+    @Autowired ConsoleSettings settings;
     @Autowired SharedClock clock;
     @Autowired JdbcTemplate jdbc;
 
@@ -132,10 +133,10 @@ class ConsoleBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id("standing-title"), "In collections by age"));
         chartDrawn("standing-chart");
         assertThat(browser.findElement(By.id("standing-back")).isDisplayed()).isTrue();
-        var aging = buckets.current();
+        var aging = settings.agingBuckets();
         assertThat(chartLabels("standing-chart")).isEqualTo(aging.names());
         List<Long> byAge = chartValues("standing-chart");
-        assertThat(byAge).isEqualTo(portfolio.inCollectionsByAge(aging, null));
+        assertThat(byAge).isEqualTo(portfolio.inCollectionsByAge(aging, settings.inCollections(), null));
         assertThat(byAge.get(aging.indexOf(95))).isPositive();
         assertThat(browser.findElement(By.id("standing-hint")).getText())
                 .contains(byAge.stream().mapToLong(Long::longValue).sum() + " in collections");

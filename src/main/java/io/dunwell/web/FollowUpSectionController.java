@@ -1,4 +1,4 @@
-package io.dunwell.followup;
+package io.dunwell.web;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.dunwell.followup.FollowUpRow;
+import io.dunwell.followup.FollowUpTask;
+import io.dunwell.followup.FollowUpTasks;
+import io.dunwell.followup.NewFollowUpTask;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountService;
 import io.dunwell.agent.Agent;
