@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.AgencyPlacement;
 import io.dunwell.dunning.AgencyPlacements;
 import io.dunwell.system.Download;
@@ -27,10 +27,10 @@ class AgencyPlacementController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final AgencyPlacements placements;
 
-    AgencyPlacementController(AccountService accounts, AgencyPlacements placements) {
+    AgencyPlacementController(Accounts accounts, AgencyPlacements placements) {
         this.accounts = accounts;
         this.placements = placements;
     }

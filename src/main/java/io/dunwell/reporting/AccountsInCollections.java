@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.AccountToday;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.BalancesAsOf;
@@ -68,11 +68,11 @@ public class AccountsInCollections {
             "days", "s.oldest_unpaid_due_date");
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final BalancesAsOf balancesAsOf;
     private final Clock clock;
 
-    AccountsInCollections(NamedParameterJdbcTemplate jdbc, AccountService accounts, BalancesAsOf balancesAsOf, Clock clock) {
+    AccountsInCollections(NamedParameterJdbcTemplate jdbc, Accounts accounts, BalancesAsOf balancesAsOf, Clock clock) {
         this.balancesAsOf = balancesAsOf;
         this.jdbc = jdbc;
         this.accounts = accounts;

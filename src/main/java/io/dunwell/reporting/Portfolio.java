@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.AccountToday;
 import io.dunwell.settings.AgingBuckets;
 import io.dunwell.settings.OverdueCondition;
@@ -43,10 +43,10 @@ public class Portfolio {
             limit :limit""";
 
     private final JdbcClient jdbc;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Portfolio(JdbcClient jdbc, AccountService accounts, Clock clock) {
+    Portfolio(JdbcClient jdbc, Accounts accounts, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;

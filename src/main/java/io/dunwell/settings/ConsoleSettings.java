@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 
 /**
@@ -41,9 +41,9 @@ public class ConsoleSettings {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final AccountService accounts;
+    private final Accounts accounts;
 
-    ConsoleSettings(SettingsStore store, ObjectMapper json, ApplicationEventPublisher events, Clock clock, AccountService accounts) {
+    ConsoleSettings(SettingsStore store, ObjectMapper json, ApplicationEventPublisher events, Clock clock, Accounts accounts) {
         this.accounts = accounts;
         this.store = store;
         this.json = json;

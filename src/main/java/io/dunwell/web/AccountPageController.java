@@ -28,14 +28,14 @@ import io.dunwell.agent.Agents;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.ContactPreferences;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.SettingRejected;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.payment.Payment;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.promise.Installment;
 import io.dunwell.promise.PromiseToPay;
 import io.dunwell.promise.Promises;
@@ -55,9 +55,9 @@ class AccountPageController {
     static final int LATEST_PAYMENTS = 50;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final PaymentService payments;
+    private final Payments payments;
     private final Promises promises;
     private final Timeline timeline;
     private final DunningCases cases;
@@ -66,7 +66,7 @@ class AccountPageController {
     private final ConsoleSettings settings;
     private final Clock clock;
 
-    AccountPageController(AccountService accounts, Receivables receivables, PaymentService payments, Promises promises,
+    AccountPageController(Accounts accounts, Receivables receivables, Payments payments, Promises promises,
                           Timeline timeline, DunningCases cases, CaseProgress progress, Agents agents,
                           ConsoleSettings settings, Clock clock) {
         this.settings = settings;

@@ -29,12 +29,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.notes.Notes;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.NotFoundException;
@@ -60,15 +60,15 @@ class CollectionSessionController {
 
     private final CollectionSessions sessions;
     private final SessionPromises promises;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final PaymentService payments;
+    private final Payments payments;
     private final Notes notes;
     private final Timeline timeline;
     private final Clock clock;
 
-    CollectionSessionController(CollectionSessions sessions, SessionPromises promises, AccountService accounts,
-                                Receivables receivables, PaymentService payments, Notes notes, Timeline timeline, Clock clock) {
+    CollectionSessionController(CollectionSessions sessions, SessionPromises promises, Accounts accounts,
+                                Receivables receivables, Payments payments, Notes notes, Timeline timeline, Clock clock) {
         this.sessions = sessions;
         this.promises = promises;
         this.accounts = accounts;

@@ -22,7 +22,7 @@ import io.dunwell.followup.FollowUpTask;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.followup.NewFollowUpTask;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
 import io.dunwell.invoice.Invoice;
@@ -40,12 +40,12 @@ import io.dunwell.system.NotFoundException;
 class FollowUpSectionController {
 
     private final FollowUpTasks followUps;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final Agents agents;
     private final java.time.Clock clock;
 
-    FollowUpSectionController(FollowUpTasks followUps, AccountService accounts, Receivables receivables, Agents agents,
+    FollowUpSectionController(FollowUpTasks followUps, Accounts accounts, Receivables receivables, Agents agents,
                               java.time.Clock clock) {
         this.followUps = followUps;
         this.accounts = accounts;

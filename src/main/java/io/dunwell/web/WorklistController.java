@@ -19,7 +19,7 @@ import org.springframework.web.util.UriUtils;
 
 import io.dunwell.agent.Agents;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.reporting.AccountFilter;
@@ -48,13 +48,13 @@ class WorklistController {
     private final Baskets baskets;
     private final BasketStatements statements;
     private final AccountsInCollections accountList;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final Agents agents;
     private final ConsoleSettings settings;
     private final AccountFilters filters;
 
-    WorklistController(Baskets baskets, BasketStatements statements, AccountsInCollections accountList, AccountService accounts,
+    WorklistController(Baskets baskets, BasketStatements statements, AccountsInCollections accountList, Accounts accounts,
                        Receivables receivables, Agents agents, ConsoleSettings settings,
                        AccountFilters filters) {
         this.filters = filters;

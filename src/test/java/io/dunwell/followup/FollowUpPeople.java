@@ -6,17 +6,17 @@ import org.camunda.bpm.engine.IdentityService;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
 
 /** Fresh accounts and users for one test, so that no two tests share an assignee's mail or tasks. */
 public class FollowUpPeople {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final IdentityService identity;
 
-    public FollowUpPeople(AccountService accounts, IdentityService identity) {
+    public FollowUpPeople(Accounts accounts, IdentityService identity) {
         this.accounts = accounts;
         this.identity = identity;
     }

@@ -14,9 +14,9 @@ import io.dunwell.settings.AgingBuckets;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 
 /**
  * DSO, CEI and aging from the ledger on the shared database. Only this test books Mongolian tögrög,
@@ -30,9 +30,9 @@ class KeyMetricsTests {
     @Autowired
     KeyMetrics metrics;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
     Clock clock;
 

@@ -15,10 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.settings.AgingBuckets;
 import io.dunwell.settings.OverdueCondition;
 
@@ -31,9 +31,9 @@ class PortfolioTests {
     @Autowired
     Portfolio portfolio;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
     Clock clock;
 

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.DunningSchedule;
 
@@ -44,7 +44,7 @@ class ConsoleSettingsTests {
     @Autowired
     TemplatePreviews previews;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
     TransactionTemplate transactions;
     @Autowired

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.settings.ConsoleSettings;
@@ -50,7 +50,7 @@ class AccountPageControllerTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
     Receivables receivables;
     @Autowired

@@ -38,10 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.Mailbox;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.system.SharedClock;
@@ -66,8 +66,8 @@ class ConsoleBrowserTests {
     private static final By NOTES_FORM = By.cssSelector(".notes-body > .note-form");
 
     @Autowired IdentityService identity;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Portfolio portfolio;
     @Autowired ConsoleSettings settings;
     @Autowired SharedClock clock;

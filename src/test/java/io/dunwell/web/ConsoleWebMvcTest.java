@@ -10,7 +10,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.agent.Agents;
 import io.dunwell.dunning.CaseProgress;
@@ -18,11 +18,11 @@ import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.DunningSchedule;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.InvoiceBrowser;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.notes.Notes;
 import io.dunwell.notes.NotesExport;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.promise.Promises;
 import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.reporting.KeyMetrics;
@@ -46,9 +46,9 @@ import io.dunwell.timeline.Timeline;
         SettingsController.class, NotesController.class, NotesExportController.class})
 @Import({ConsoleSliceSecurity.class, ConsoleSliceConfiguration.class})
 @MockitoBean(types = {IdentityService.class, AccountsInCollections.class, ConsoleSettings.class,
-        AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
+        Accounts.class, Receivables.class, Payments.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, InvoiceBrowser.class,
-        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, NotesExport.class, BulkActions.class,
+        Invoices.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, NotesExport.class, BulkActions.class,
         FollowUpTasks.class})
 public @interface ConsoleWebMvcTest {
 }

@@ -23,10 +23,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.reporting.ScatterPoint;
 import io.dunwell.settings.OverdueCondition;
@@ -43,8 +43,8 @@ class DaysPastDueWhereTheCustomerIsTests {
     private static final RequestPostProcessor SUPERVISOR = user("sarah").roles("SUPERVISOR");
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired SharedClock clock;
     @Autowired Portfolio portfolio;
 

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.followup.FollowUpPeople;
 import io.dunwell.followup.FollowUpTask;
 import io.dunwell.followup.FollowUpStatus;
@@ -35,7 +35,7 @@ import io.dunwell.followup.NewFollowUpTask;
 class FollowUpSectionTests {
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
+    @Autowired Accounts accounts;
     @Autowired IdentityService identity;
     @Autowired FollowUpTasks followUps;
     @Autowired JdbcTemplate jdbc;
