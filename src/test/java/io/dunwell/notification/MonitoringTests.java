@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -66,6 +67,7 @@ class MonitoringTests {
     @Autowired NotificationMetrics notificationMetrics;
     @Autowired DunningMetrics dunningMetrics;
     @Autowired EngineMonitor engine;
+    @Autowired JdbcTemplate jdbc;
 
     Customers customers;
     Mailbox mailbox;
@@ -189,15 +191,22 @@ class MonitoringTests {
     }
 
     @Test
-    void engineAndCaseFiguresAreNumbersAfterARefresh() throws Exception {
+    void databaseFiguresAfterARefreshAreWhatTheDatabaseHolds() throws Exception {
+        double invoicesBefore = value(scrape(), "dunwell_bookings_total{kind=\"invoice\"}");
+        queuedNotice("reminder-1");
         refreshEverything();
 
         String metrics = scrape();
-        assertThat(value(metrics, "dunwell_engine_jobs_due")).isGreaterThanOrEqualTo(0);
-        assertThat(value(metrics, "dunwell_engine_incidents{type=\"failedJob\"}")).isGreaterThanOrEqualTo(0);
-        assertThat(value(metrics, "dunwell_engine_jobs_total{event=\"job-successful\"}")).isGreaterThanOrEqualTo(0);
-        assertThat(value(metrics, "dunwell_cases_open{status=\"IN_COLLECTIONS\"}")).isGreaterThanOrEqualTo(0);
-        assertThat(value(metrics, "dunwell_bookings_total{kind=\"invoice\"}")).isGreaterThanOrEqualTo(0);
+        assertThat(value(metrics, "dunwell_bookings_total{kind=\"invoice\"}")).isEqualTo(invoicesBefore + 1);
+        assertThat(value(metrics, "dunwell_engine_jobs_due"))
+                .isEqualTo(management.createJobQuery().executable().active().count()
+                        - management.createJobQuery().executable().active().acquired().count());
+        assertThat(value(metrics, "dunwell_engine_incidents{type=\"failedJob\"}"))
+                .isEqualTo(jdbc.queryForObject("select count(*) from act_ru_incident where incident_type_ = 'failedJob'", Long.class).doubleValue());
+        assertThat(metrics.lines().filter(line -> line.startsWith("dunwell_cases_open{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum())
+                .isEqualTo(jdbc.queryForObject("select count(*) from dunning_case where status = 'ACTIVE'", Long.class).doubleValue());
+        assertThat(metrics).contains("dunwell_cases_open{status=\"IN_COLLECTIONS\"}", "dunwell_cases_open{status=\"ESCALATED\"}");
         JsonNode jobsHealth = adminHealth().path("components").path("jobs");
         assertThat(jobsHealth.path("details").path("due").isNumber()).isTrue();
         assertThat(jobsHealth.path("status").asText())
