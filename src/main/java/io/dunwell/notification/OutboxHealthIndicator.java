@@ -2,7 +2,6 @@ package io.dunwell.notification;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +32,7 @@ class OutboxHealthIndicator extends AbstractHealthIndicator {
             builder.unknown();
             return;
         }
-        boolean late = backlog.oldestAge().compareTo(properties.outboxMaxAge()) > 0;
-        builder.status(late ? HealthWarning.WARNING : Status.UP)
+        builder.status(HealthWarning.when(backlog.oldestAge().compareTo(properties.outboxMaxAge()) > 0))
                 .withDetail("waiting", backlog.waiting())
                 .withDetail("oldestWaitingSeconds", backlog.oldestAge().toSeconds())
                 .withDetail("warnAfter", properties.outboxMaxAge().toString())

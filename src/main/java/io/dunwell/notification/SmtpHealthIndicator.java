@@ -3,12 +3,15 @@ package io.dunwell.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +24,9 @@ import io.dunwell.system.monitoring.HealthWarning;
  * which turned the whole node DOWN while the SMTP server was away although the console, the API and
  * the engine work and every notice waits in the outbox. This one says WARNING then, which the health
  * endpoint answers with 200, and it connects at {@code dunwell.monitoring.refresh-cron}, not when a
- * probe asks, so a hanging server never holds up a health check. UNKNOWN before the first check.
+ * probe asks, so a hanging server never holds up a health check. The connection test runs on a thread
+ * of its own, one at a time: a server that accepts and never answers (and mail settings without
+ * timeouts) holds up neither the scheduler's other tasks nor a later check. UNKNOWN before the first check.
  */
 @Component
 class SmtpHealthIndicator extends AbstractHealthIndicator {
@@ -31,6 +36,12 @@ class SmtpHealthIndicator extends AbstractHealthIndicator {
 
     private final JavaMailSender mail;
     private final Clock clock;
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "smtp-health-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean checking = new AtomicBoolean();
     private volatile Check last;
 
     SmtpHealthIndicator(JavaMailSender mail, Clock clock) {
@@ -38,7 +49,26 @@ class SmtpHealthIndicator extends AbstractHealthIndicator {
         this.clock = clock;
     }
 
+    /** Starts a check unless one is still waiting for the server. */
     @Scheduled(cron = "${dunwell.monitoring.refresh-cron:*/30 * * * * *}")
+    void scheduleCheck() {
+        if (checking.compareAndSet(false, true)) {
+            checker.execute(() -> {
+                try {
+                    check();
+                } finally {
+                    checking.set(false);
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stopChecking() {
+        checker.shutdownNow();
+    }
+
+    /** Connects to the SMTP server now, on the caller's thread, and keeps the outcome. */
     void check() {
         String error = null;
         if (mail instanceof JavaMailSenderImpl server) {
@@ -63,7 +93,7 @@ class SmtpHealthIndicator extends AbstractHealthIndicator {
             builder.unknown();
             return;
         }
-        builder.status(check.error() == null ? Status.UP : HealthWarning.WARNING).withDetail("checkedAt", check.at().toString());
+        builder.status(HealthWarning.when(check.error() != null)).withDetail("checkedAt", check.at().toString());
         if (mail instanceof JavaMailSenderImpl server) {
             builder.withDetail("location", server.getHost() + ":" + server.getPort());
         }

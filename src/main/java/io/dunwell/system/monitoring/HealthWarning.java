@@ -13,4 +13,9 @@ public final class HealthWarning {
 
     private HealthWarning() {
     }
+
+    /** WARNING when {@code warn}, else UP. */
+    public static Status when(boolean warn) {
+        return warn ? WARNING : Status.UP;
+    }
 }

@@ -2,7 +2,6 @@ package io.dunwell.system.monitoring;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ class JobsHealthIndicator extends AbstractHealthIndicator {
             builder.unknown();
             return;
         }
-        builder.status(figures.jobsDue() > properties.jobBacklog() ? HealthWarning.WARNING : Status.UP)
+        builder.status(HealthWarning.when(figures.jobsDue() > properties.jobBacklog()))
                 .withDetail("due", figures.jobsDue())
                 .withDetail("warnAbove", properties.jobBacklog())
                 .withDetail("incidents", figures.incidents())
