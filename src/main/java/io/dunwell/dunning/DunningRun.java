@@ -30,14 +30,16 @@ public class DunningRun {
     private final Accounts accounts;
     private final RuntimeService runtime;
     private final DunningPolicy policy;
+    private final DunningMetrics metrics;
 
     DunningRun(DelinquentAccounts delinquent, DunningCases cases, Accounts accounts, RuntimeService runtime,
-               DunningPolicy policy) {
+               DunningPolicy policy, DunningMetrics metrics) {
         this.delinquent = delinquent;
         this.cases = cases;
         this.accounts = accounts;
         this.runtime = runtime;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     /** Starts a run now, the same run the schedule starts; its partitions then open cases in jobs of their own. */
@@ -102,6 +104,7 @@ public class DunningRun {
                     .execute();
             dunningCase.attach(instance.getId());
         });
+        metrics.casesOpened(opened.size());
         return opened.size();
     }
 }

@@ -33,10 +33,13 @@ public class CreditNotes {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final BookingMetrics metrics;
 
     CreditNotes(CreditNoteRepository creditNotes, Accounts accounts, Receivables receivables, Timeline timeline,
-                      PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
+                      PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events,
+                      BookingMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
         this.creditNotes = creditNotes;
         this.accounts = accounts;
         this.receivables = receivables;
@@ -101,6 +104,7 @@ public class CreditNotes {
         timeline.append(account.getId(), "CREDIT_NOTE_BOOKED", "Credit note of " + c.currency() + " " + amount.toPlainString()
                 + (c.reason() == null ? "" : " (" + c.reason() + ")") + " " + booking.describe(), c.externalId());
         events.publishEvent(new CreditNoteRecorded(account.getId(), note.getId()));
+        metrics.booked(BookingMetrics.CREDIT_NOTE, 1);
         return new Recorded<>(note, false);
     }
 }

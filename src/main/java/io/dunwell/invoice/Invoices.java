@@ -43,9 +43,10 @@ public class Invoices {
     private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BookingMetrics metrics;
 
     Invoices(InvoiceRepository invoices, Accounts accounts, Receivables receivables, AllocationReversal reversal,
-                   Timeline timeline, PlatformTransactionManager transactionManager, Clock clock) {
+                   Timeline timeline, PlatformTransactionManager transactionManager, Clock clock, BookingMetrics metrics) {
         this.invoices = invoices;
         this.accounts = accounts;
         this.receivables = receivables;
@@ -53,6 +54,7 @@ public class Invoices {
         this.timeline = timeline;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Throws {@link BadRequestException} when the invoice is refused; nothing is written then. */
@@ -115,6 +117,7 @@ public class Invoices {
             }
         }
         invoices.saveAll(created);
+        metrics.booked(BookingMetrics.INVOICE, created.size());
         for (Invoice invoice : created) {
             timeline.append(invoice.getAccountId(), "INVOICE_ISSUED", "Invoice " + invoice.getNumber() + " for "
                     + invoice.getCurrency() + " " + invoice.getAmount().toPlainString() + " due " + invoice.getDueDate(),

@@ -47,14 +47,16 @@ public class Outbox {
     private final OutboxTimeline timeline;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final NotificationMetrics metrics;
 
     Outbox(OutboxRepository messages, MailDelivery mail, ChannelProvider phones, OutboxTimeline timeline, Clock clock,
-           PlatformTransactionManager transactions) {
+           PlatformTransactionManager transactions, NotificationMetrics metrics) {
         this.messages = messages;
         this.mail = mail;
         this.phones = phones;
         this.timeline = timeline;
         this.clock = clock;
+        this.metrics = metrics;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -114,10 +116,12 @@ public class Outbox {
                 receipt = deliver(message);
             } catch (RuntimeException refused) {
                 message.attemptFailed(refused.getMessage());
+                metrics.refused(message);
                 return refused;
             }
             message.sent(clock.instant(), receipt);
             timeline.sent(message);
+            metrics.sent(message);
             return null;
         });
         if (failure != null) {
@@ -139,6 +143,7 @@ public class Outbox {
     private OutboxMessage keep(String key, Draft draft, String sentBy, Instant notBefore) {
         OutboxMessage message = messages.save(new OutboxMessage(key, draft, sentBy, notBefore, clock.instant()));
         timeline.queued(message);
+        metrics.queued(message);
         return message;
     }
 

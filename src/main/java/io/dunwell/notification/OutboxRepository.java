@@ -22,6 +22,15 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
             + OutboxMessage.PENDING + "' and (m.notBefore is null or m.notBefore <= :now) order by m.id")
     List<Long> dueForSweep(Instant now, Pageable page);
 
+    /**
+     * Per channel, the pending messages that are due, and since when the oldest of them waits (its
+     * not-before time, else its creation). Names both senders so that the (sent_by, status) index serves it.
+     */
+    @Query("select new io.dunwell.notification.OutboxBacklog(m.channel, count(m), min(coalesce(m.notBefore, m.createdAt)))"
+            + " from OutboxMessage m where m.sentBy in ('" + OutboxMessage.SENT_BY_PROCESS + "', '" + OutboxMessage.SENT_BY_OUTBOX
+            + "') and m.status = '" + OutboxMessage.PENDING + "' and (m.notBefore is null or m.notBefore <= :now) group by m.channel")
+    List<OutboxBacklog> backlog(Instant now);
+
     @Query("select max(m.notBefore) from OutboxMessage m where m.channel = :channel")
     Optional<Instant> latestNotBefore(String channel);
 

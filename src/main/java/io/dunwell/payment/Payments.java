@@ -18,6 +18,7 @@ import io.dunwell.account.Account;
 import io.dunwell.account.Accounts;
 import io.dunwell.invoice.AllocationSource;
 import io.dunwell.invoice.Booking;
+import io.dunwell.invoice.BookingMetrics;
 import io.dunwell.invoice.BookingInput;
 import io.dunwell.invoice.PaymentAllocationReversed;
 import io.dunwell.invoice.Receivables;
@@ -42,9 +43,11 @@ public class Payments {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BookingMetrics metrics;
 
     Payments(PaymentRepository payments, Accounts accounts, Receivables receivables, Timeline timeline,
-                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+                   BookingMetrics metrics) {
         this.payments = payments;
         this.accounts = accounts;
         this.receivables = receivables;
@@ -52,6 +55,7 @@ public class Payments {
         this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Recorded<Payment> record(PaymentCommand command) {
@@ -129,6 +133,7 @@ public class Payments {
         timeline.append(account.getId(), "PAYMENT_RECEIVED", "Payment of " + c.currency() + " " + amount.toPlainString()
                 + " received, " + booking.describe(), c.externalId());
         events.publishEvent(new PaymentRecorded(account.getId(), payment.getId()));
+        metrics.booked(BookingMetrics.PAYMENT, 1);
         return new Recorded<>(payment, false);
     }
 }

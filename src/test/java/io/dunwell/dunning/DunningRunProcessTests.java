@@ -27,6 +27,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.Accounts;
@@ -52,6 +54,7 @@ class DunningRunProcessTests {
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
     @Autowired MockMvc mvc;
+    @Autowired MeterRegistry meters;
 
     Delinquents delinquents;
     CaseJobs jobs;
@@ -96,6 +99,9 @@ class DunningRunProcessTests {
     void runStartedTwiceThroughTheApiOpensOneCase() throws Exception {
         TestUsers.ensure(identity, "runintegration", "integrations");
         Account late = delinquents.overdue(9, "100.00");
+        long runsBefore = meters.get(DunningMetrics.RUN_DURATION).timer().count();
+        double openedBefore = meters.get(DunningMetrics.CASES_OPENED).counter().count();
+        long casesBefore = jdbc.queryForObject("select count(*) from dunning_case", Long.class);
 
         for (int i = 0; i < 2; i++) {
             String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/dunning-runs").with(httpBasic("runintegration", TestUsers.PASSWORD)))
@@ -106,6 +112,9 @@ class DunningRunProcessTests {
 
         assertThat(caseProcessesOf(late)).isOne();
         assertThat(jdbc.queryForObject("select count(*) from dunning_case where account_id = ?", Integer.class, late.getId())).isOne();
+        assertThat(meters.get(DunningMetrics.RUN_DURATION).timer().count()).as("completed runs").isEqualTo(runsBefore + 2);
+        assertThat(meters.get(DunningMetrics.CASES_OPENED).counter().count()).as("cases opened")
+                .isEqualTo(openedBefore + jdbc.queryForObject("select count(*) from dunning_case", Long.class) - casesBefore);
     }
 
     @Test

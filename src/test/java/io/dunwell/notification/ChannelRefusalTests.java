@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** An SMS or voice provider that is down is an outage like the SMTP server's: a counted attempt, then a retry that sends it once. */
 class ChannelRefusalTests {
 
@@ -24,8 +26,10 @@ class ChannelRefusalTests {
     final OutboxRepository messages = mock(OutboxRepository.class);
     final ChannelProvider provider = mock(ChannelProvider.class);
     final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Outbox outbox = new Outbox(messages, mock(MailDelivery.class), provider, mock(OutboxTimeline.class),
-            Clock.fixed(now, ZoneOffset.UTC), transactions);
+            Clock.fixed(now, ZoneOffset.UTC), transactions,
+            new NotificationMetrics(meters, messages, mock(SmtpHealthIndicator.class), Clock.fixed(now, ZoneOffset.UTC)));
     final OutboxMessage sms = new OutboxMessage("bulk-1:sms", Draft.text(7L, ChannelProvider.SMS, "+4930123", "Please pay"),
             OutboxMessage.SENT_BY_OUTBOX, now, now);
 
@@ -51,5 +55,8 @@ class ChannelRefusalTests {
         assertThat(sms.getProvider()).isEqualTo("acme");
         assertThat(sms.getProviderId()).isEqualTo("acme-42");
         assertThat(sms.getSentAt()).isEqualTo(now);
+        assertThat(meters.get(NotificationMetrics.FAILED).tags("channel", "SMS", "template", "none", "reason", "refused")
+                .counter().count()).isEqualTo(1);
+        assertThat(meters.get(NotificationMetrics.SENT).tags("channel", "SMS").counter().count()).isEqualTo(1);
     }
 }

@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/v3/api-docs/**"))
+                        // a scraper without credentials gets a 401 to act on, not the login page
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint(), antMatcher("/actuator/**"))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), antMatcher("/camunda/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
