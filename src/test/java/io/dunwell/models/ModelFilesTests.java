@@ -103,7 +103,7 @@ class ModelFilesTests {
                     .as(file + ": plane " + plane.getId() + " draws a process or a collapsed sub-process").isTrue();
             for (DiagramElement drawn : plane.getDiagramElements()) {
                 BaseElement element = drawn instanceof BpmnShape shape ? shape.getBpmnElement() : ((BpmnEdge) drawn).getBpmnElement();
-                assertThat(planeOwnerOf(element, collapsed)).as(file + ": the plane " + element.getId() + " is drawn on").isEqualTo(owner);
+                assertThat(owner).as(file + ": the plane " + element.getId() + " is drawn on").isEqualTo(planeOwnerOf(element, collapsed));
             }
         }
     }
