@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -93,9 +91,9 @@ class ModelFilesTests {
     @MethodSource("bpmnFiles")
     void everyElementIsDrawnOnThePlaneOfItsProcessOrCollapsedSubProcess(Path file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-        Set<String> collapsed = model.getModelElementsByType(BpmnShape.class).stream()
+        List<String> collapsed = model.getModelElementsByType(BpmnShape.class).stream()
                 .filter(shape -> shape.getBpmnElement() instanceof SubProcess && !shape.isExpanded())
-                .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+                .map(shape -> shape.getBpmnElement().getId()).toList();
         for (BpmnPlane plane : model.getModelElementsByType(BpmnPlane.class)) {
             assertThat(plane.getBpmnElement()).as(file + ": plane " + plane.getId()).isNotNull();
             String owner = plane.getBpmnElement().getId();
@@ -108,7 +106,7 @@ class ModelFilesTests {
         }
     }
 
-    private static String planeOwnerOf(BaseElement element, Set<String> collapsed) {
+    private static String planeOwnerOf(BaseElement element, List<String> collapsed) {
         ModelElementInstance parent = element.getParentElement();
         while (!(parent instanceof Process) && !(parent instanceof SubProcess sub && collapsed.contains(sub.getId()))) {
             parent = parent.getParentElement();
