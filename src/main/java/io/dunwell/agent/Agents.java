@@ -45,6 +45,18 @@ public class Agents {
                 .toList();
     }
 
+    /** The people accounts can be assigned to: the active agents, by id (deactivated ones keep their history, get no new accounts). */
+    @Transactional(readOnly = true)
+    public List<Agent> active() {
+        return list().stream().filter(Agent::active).toList();
+    }
+
+    /** The agent's name, deactivated or not (their accounts keep them); the user id when there is no such agent. */
+    @Transactional(readOnly = true)
+    public String nameOf(String userId) {
+        return find(userId).map(Agent::name).orElse(userId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Agent> find(String userId) {
         return Optional.ofNullable(member(userId)).map(user -> agent(user, isActive(userId)));

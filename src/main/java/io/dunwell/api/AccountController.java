@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.timeline.Timeline;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,12 +23,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Accounts")
 class AccountController {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final Timeline timeline;
     private final OpenCases openCases;
 
-    AccountController(AccountService accounts, Receivables receivables, Timeline timeline, OpenCases openCases) {
+    AccountController(Accounts accounts, Receivables receivables, Timeline timeline, OpenCases openCases) {
         this.accounts = accounts;
         this.receivables = receivables;
         this.timeline = timeline;
@@ -38,7 +38,7 @@ class AccountController {
     @PutMapping("/{externalId}")
     @Operation(summary = "Create or update an account by the billing system's id (201 when created, 200 when updated)")
     ResponseEntity<AccountResponse> put(@PathVariable String externalId, @RequestBody AccountRequest request) {
-        AccountService.Upserted upserted = accounts.upsert(externalId, request.details());
+        Accounts.Upserted upserted = accounts.upsert(externalId, request.details());
         Account account = upserted.account();
         if (request.contactPreferences() != null) {
             accounts.changeContactPreferences(account.getId(), request.contactPreferences().over(account.contactPreferences()));

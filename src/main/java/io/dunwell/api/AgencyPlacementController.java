@@ -3,8 +3,6 @@ package io.dunwell.api;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.AgencyPlacement;
 import io.dunwell.dunning.AgencyPlacements;
+import io.dunwell.system.Download;
 import io.dunwell.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,10 +27,10 @@ class AgencyPlacementController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final AgencyPlacements placements;
 
-    AgencyPlacementController(AccountService accounts, AgencyPlacements placements) {
+    AgencyPlacementController(Accounts accounts, AgencyPlacements placements) {
         this.accounts = accounts;
         this.placements = placements;
     }
@@ -47,8 +46,6 @@ class AgencyPlacementController {
     @Operation(summary = "The placement file sent to the agency: CSV, one row per invoice open at placement")
     ResponseEntity<String> file(@PathVariable Long id) {
         AgencyPlacement placement = placements.find(id).orElseThrow(() -> new NotFoundException("No agency placement " + id));
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(placement.getFileName()).build().toString())
-                .body(placement.getFileContent());
+        return Download.of(placement.getFileName(), CSV, placement.getFileContent());
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.Recorded;
 import io.dunwell.system.security.Roles;
@@ -37,10 +37,10 @@ class BasketController {
     private final Baskets baskets;
     private final BasketStatements statements;
     private final CollectionSessions sessions;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final RoleHierarchy roles;
 
-    BasketController(Baskets baskets, BasketStatements statements, CollectionSessions sessions, AccountService accounts,
+    BasketController(Baskets baskets, BasketStatements statements, CollectionSessions sessions, Accounts accounts,
                      RoleHierarchy roles) {
         this.baskets = baskets;
         this.statements = statements;

@@ -2,8 +2,6 @@ package io.dunwell.api;
 
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -18,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.bulk.BulkRequest;
 import io.dunwell.bulk.BulkResult;
-import io.dunwell.settings.AgingBucket;
-import io.dunwell.settings.ConsoleSettings;
-import io.dunwell.settings.OverdueCondition;
-import io.dunwell.settings.SettingRejected;
+import io.dunwell.reporting.AccountFilters;
+import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.system.BadRequestException;
-import io.dunwell.web.AccountFilter;
-import io.dunwell.web.AccountsInCollections;
+import io.dunwell.system.Download;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -35,12 +30,12 @@ class BulkActionController {
 
     private final BulkActions bulkActions;
     private final AccountsInCollections accountList;
-    private final ConsoleSettings settings;
+    private final AccountFilters filters;
 
-    BulkActionController(BulkActions bulkActions, AccountsInCollections accountList, ConsoleSettings settings) {
+    BulkActionController(BulkActions bulkActions, AccountsInCollections accountList, AccountFilters filters) {
         this.bulkActions = bulkActions;
         this.accountList = accountList;
-        this.settings = settings;
+        this.filters = filters;
     }
 
     @PostMapping
@@ -76,17 +71,7 @@ class BulkActionController {
     @Operation(summary = "The file an export or placement made (CSV or XLSX)")
     ResponseEntity<byte[]> file(@PathVariable Long id) {
         var file = bulkActions.file(id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
-                .body(file.content());
-    }
-
-    private AgingBucket bucket(String name) {
-        try {
-            return settings.agingBucketNamed(name).orElse(null);
-        } catch (SettingRejected unknown) {
-            throw new BadRequestException("filter.bucket", unknown.getMessage());
-        }
+        return Download.of(file.name(), MediaType.parseMediaType(file.contentType()), file.content());
     }
 
     private List<String> accountIds(BulkActionRequest request, Authentication user) {
@@ -102,9 +87,7 @@ class BulkActionController {
             throw new BadRequestException("filter", "is empty: name the accounts in accountIds, or a filter (q, assigned, agent,"
                     + " status, bucket, minDays, minBalance) that narrows them; " + request.action() + " never runs on every account");
         }
-        OverdueCondition inCollections = settings.inCollections();
-        return accountList.allMatching(new AccountFilter(f.minDays() == null ? inCollections.daysOverdue() : f.minDays(),
-                f.minBalance() == null ? inCollections.amount() : f.minBalance(), f.assigned(), f.agent(), f.status(), bucket(f.bucket()),
+        return accountList.allMatching(filters.accountsList(f.minDays(), f.minBalance(), f.assigned(), f.agent(), f.status(), f.bucket(),
                 f.q(), f.sort(), f.dir(), 1), user.getName(), request.asOf());
     }
 }

@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.AllocationSource;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.invoice.CreditNote;
-import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.CreditNotes;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.system.Recorded;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,11 +24,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Credit notes")
 class CreditNoteController {
 
-    private final CreditNoteService creditNotes;
-    private final AccountService accounts;
+    private final CreditNotes creditNotes;
+    private final Accounts accounts;
     private final Receivables receivables;
 
-    CreditNoteController(CreditNoteService creditNotes, AccountService accounts, Receivables receivables) {
+    CreditNoteController(CreditNotes creditNotes, Accounts accounts, Receivables receivables) {
         this.creditNotes = creditNotes;
         this.accounts = accounts;
         this.receivables = receivables;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.followup.FollowUpTask;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.Invoice;
@@ -37,10 +37,10 @@ class FollowUpTaskController {
     }
 
     private final FollowUpTasks followUps;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
 
-    FollowUpTaskController(FollowUpTasks followUps, AccountService accounts, Receivables receivables) {
+    FollowUpTaskController(FollowUpTasks followUps, Accounts accounts, Receivables receivables) {
         this.followUps = followUps;
         this.accounts = accounts;
         this.receivables = receivables;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dunwell.invoice.Invoice;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.system.RowResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +21,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Invoices")
 class InvoiceController {
 
-    private final InvoiceService invoices;
+    private final Invoices invoices;
 
-    InvoiceController(InvoiceService invoices) {
+    InvoiceController(Invoices invoices) {
         this.invoices = invoices;
     }
 

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.dunwell.account.AccountService;
-import io.dunwell.notification.NotificationService;
+import io.dunwell.account.Accounts;
+import io.dunwell.notification.Notifications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -17,10 +17,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Messages")
 class MessageController {
 
-    private final AccountService accounts;
-    private final NotificationService notifications;
+    private final Accounts accounts;
+    private final Notifications notifications;
 
-    MessageController(AccountService accounts, NotificationService notifications) {
+    MessageController(Accounts accounts, Notifications notifications) {
         this.accounts = accounts;
         this.notifications = notifications;
     }

@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.AllocationSource;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.payment.Payment;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.system.Recorded;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,11 +24,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Payments")
 class PaymentController {
 
-    private final PaymentService payments;
-    private final AccountService accounts;
+    private final Payments payments;
+    private final Accounts accounts;
     private final Receivables receivables;
 
-    PaymentController(PaymentService payments, AccountService accounts, Receivables receivables) {
+    PaymentController(Payments payments, Accounts accounts, Receivables receivables) {
         this.payments = payments;
         this.accounts = accounts;
         this.receivables = receivables;

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.approval.ApproverGroups;
 import io.dunwell.approval.MoneyMoveLimits;
 import io.dunwell.approval.MoneyMoveLimits.Amount;
@@ -63,7 +63,7 @@ public class BulkActions {
             "placeWithAgency", "placementFile", "freeze", "freezeRollback");
 
     private final Map<String, BulkAction> actions;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final BulkRunRepository runs;
     private final BulkRunAccountRepository rows;
     private final Timeline timeline;
@@ -74,7 +74,7 @@ public class BulkActions {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    BulkActions(List<BulkAction> actions, AccountService accounts, BulkRunRepository runs, BulkRunAccountRepository rows,
+    BulkActions(List<BulkAction> actions, Accounts accounts, BulkRunRepository runs, BulkRunAccountRepository rows,
                 Timeline timeline, RoleHierarchy roles, BulkProperties properties, MoneyMoveLimits limits, BulkApprovals approvals,
                 PlatformTransactionManager transactions, Clock clock) {
         this.actions = actions.stream().sorted(Comparator.comparingInt(action -> MENU_ORDER.indexOf(action.name())))

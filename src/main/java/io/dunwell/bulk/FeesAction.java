@@ -15,7 +15,7 @@ import io.dunwell.invoice.BalancesAsOf;
 import io.dunwell.invoice.BalancesAsOf.AsOf;
 import io.dunwell.invoice.BalancesAsOf.OpenItem;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.Money;
 
 /**
@@ -35,10 +35,10 @@ class FeesAction implements BulkAction {
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
     private final BalancesAsOf balances;
-    private final InvoiceService invoices;
+    private final Invoices invoices;
     private final Clock clock;
 
-    FeesAction(BalancesAsOf balances, InvoiceService invoices, Clock clock) {
+    FeesAction(BalancesAsOf balances, Invoices invoices, Clock clock) {
         this.balances = balances;
         this.invoices = invoices;
         this.clock = clock;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 
 /** {@code flags}: adds the flags in {@code add} and removes those in {@code remove}. */
 @Component
@@ -13,9 +13,9 @@ class FlagsAction implements BulkAction {
 
     private static final String FLAG = "[A-Za-z0-9][A-Za-z0-9 _.-]{0,49}";
 
-    private final AccountService accounts;
+    private final Accounts accounts;
 
-    FlagsAction(AccountService accounts) {
+    FlagsAction(Accounts accounts) {
         this.accounts = accounts;
     }
 

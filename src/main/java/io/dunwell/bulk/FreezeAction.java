@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 
 /**
  * {@code freeze}: stops all dunning of each account with a {@code reason} and an optional
@@ -14,11 +14,11 @@ import io.dunwell.account.AccountService;
 @Component
 class FreezeAction implements BulkAction {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final AccountFreezeRepository freezes;
     private final Clock clock;
 
-    FreezeAction(AccountService accounts, AccountFreezeRepository freezes, Clock clock) {
+    FreezeAction(Accounts accounts, AccountFreezeRepository freezes, Clock clock) {
         this.accounts = accounts;
         this.freezes = freezes;
         this.clock = clock;

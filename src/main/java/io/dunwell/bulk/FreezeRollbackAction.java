@@ -5,17 +5,17 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 
 /** {@code freezeRollback}: undoes each account's latest bulk freeze, back to the state that freeze found. */
 @Component
 class FreezeRollbackAction implements BulkAction {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final AccountFreezeRepository freezes;
     private final Clock clock;
 
-    FreezeRollbackAction(AccountService accounts, AccountFreezeRepository freezes, Clock clock) {
+    FreezeRollbackAction(Accounts accounts, AccountFreezeRepository freezes, Clock clock) {
         this.accounts = accounts;
         this.freezes = freezes;
         this.clock = clock;

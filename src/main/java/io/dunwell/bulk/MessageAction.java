@@ -11,7 +11,7 @@ import io.dunwell.invoice.BalancesAsOf;
 import io.dunwell.invoice.BalancesAsOf.AsOf;
 import io.dunwell.notification.ChannelProvider;
 import io.dunwell.notification.MessagePlaceholders;
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.OutboxMessage;
 
 /**
@@ -31,10 +31,10 @@ class MessageAction implements BulkAction {
     static final List<String> CHANNELS = List.of("EMAIL", ChannelProvider.SMS, ChannelProvider.VOICE);
 
     private final BalancesAsOf balances;
-    private final NotificationService notifications;
+    private final Notifications notifications;
     private final BulkProperties properties;
 
-    MessageAction(BalancesAsOf balances, NotificationService notifications, BulkProperties properties) {
+    MessageAction(BalancesAsOf balances, Notifications notifications, BulkProperties properties) {
         this.balances = balances;
         this.notifications = notifications;
         this.properties = properties;

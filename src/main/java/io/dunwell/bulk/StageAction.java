@@ -2,16 +2,16 @@ package io.dunwell.bulk;
 
 import org.springframework.stereotype.Component;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStage;
 
 /** {@code stage}: sets the collection stage to {@code stage} (NOT_SET, PENDING or SENT). */
 @Component
 class StageAction implements BulkAction {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
 
-    StageAction(AccountService accounts) {
+    StageAction(Accounts accounts) {
         this.accounts = accounts;
     }
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.charges.LateChargePolicy.SegmentPolicy;
 import io.dunwell.charges.LateInterest.Accrual;
 import io.dunwell.charges.LateInterest.Period;
@@ -34,7 +34,7 @@ import io.dunwell.invoice.AllocationHistory;
 import io.dunwell.invoice.AllocationHistory.DatedAllocation;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.system.Money;
 import io.dunwell.timeline.Timeline;
@@ -69,9 +69,9 @@ public class LateCharges {
     }
 
     private final LateChargePolicy policy;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final InvoiceService invoices;
+    private final Invoices invoices;
     private final AllocationHistory allocations;
     private final Timeline timeline;
     private final JdbcTemplate jdbc;
@@ -79,7 +79,7 @@ public class LateCharges {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    LateCharges(LateChargePolicy policy, AccountService accounts, Receivables receivables, InvoiceService invoices,
+    LateCharges(LateChargePolicy policy, Accounts accounts, Receivables receivables, Invoices invoices,
                 AllocationHistory allocations, Timeline timeline, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.policy = policy;
         this.accounts = accounts;

@@ -60,7 +60,7 @@ final class BillingHistory {
     }
 
     /** One to three paid months, then the unpaid ones the bucket calls for, at most four. */
-    DemoAccount in(AgingBucket bucket) {
+    DemoAccount in(AgeBand bucket) {
         // drawn before any date comes into play: the same customers pay part or get a credit on any day
         boolean paysPart = bucket.overdue() && random.nextDouble() < PARTIAL_PAYMENT_SHARE;
         boolean credited = random.nextDouble() < CREDIT_NOTE_SHARE;
@@ -74,7 +74,7 @@ final class BillingHistory {
         return new DemoAccount(accountId, details, List.copyOf(invoices), List.copyOf(payments), List.copyOf(creditNotes));
     }
 
-    private void invoiceMonthly(AgingBucket bucket) {
+    private void invoiceMonthly(AgeBand bucket) {
         int terms = paymentTerms();
         LocalDate firstUnpaidDue = firstUnpaidDueDate(bucket, terms);
         long monthlyFee = monthlyFee();
@@ -100,7 +100,7 @@ final class BillingHistory {
         }
     }
 
-    private LocalDate firstUnpaidDueDate(AgingBucket bucket, int terms) {
+    private LocalDate firstUnpaidDueDate(AgeBand bucket, int terms) {
         return switch (bucket) {
             // the next invoice is not issued yet
             case PAID_UP -> today.plusDays(terms + 1 + random.nextInt(20));

@@ -10,6 +10,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
+import io.dunwell.notification.MailCatcher;
+
 /** Tells a newcomer, once the demo is up, where everything is and how to sign in. */
 class DemoBanner {
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.dunwell.notification.MailCatcher;
 import io.dunwell.dunning.DelinquentAccounts;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.DunningRun;
@@ -20,12 +21,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.followup.FollowUpTasks;
-import io.dunwell.invoice.CreditNoteService;
-import io.dunwell.invoice.InvoiceService;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.invoice.CreditNotes;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.payment.Payments;
 import io.dunwell.worklist.Baskets;
 
 /**
@@ -43,21 +44,21 @@ class DemoConfiguration {
     }
 
     @Bean
-    DemoData demoData(AccountService accounts, InvoiceService invoices, PaymentService payments,
-                      CreditNoteService creditNotes, PlatformTransactionManager transactionManager, Clock clock,
+    DemoData demoData(Accounts accounts, Invoices invoices, Payments payments,
+                      CreditNotes creditNotes, PlatformTransactionManager transactionManager, Clock clock,
                       DemoProperties properties) {
         return new DemoData(accounts, invoices, payments, creditNotes, transactionManager, clock, properties);
     }
 
     @Bean
-    DemoJourneys demoJourneys(AccountService accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
+    DemoJourneys demoJourneys(Accounts accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
                               DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity,
                               JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         return new DemoJourneys(accounts, receivables, delinquent, run, cases, runtime, tasks, identity, jdbc, transactions, clock);
     }
 
     @Bean
-    DemoFollowUps demoFollowUps(FollowUpTasks followUps, AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+    DemoFollowUps demoFollowUps(FollowUpTasks followUps, Accounts accounts, JdbcTemplate jdbc, Clock clock) {
         return new DemoFollowUps(followUps, accounts, jdbc, clock);
     }
 

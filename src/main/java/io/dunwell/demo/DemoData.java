@@ -16,10 +16,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.CreditNoteService;
-import io.dunwell.invoice.InvoiceService;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.CreditNotes;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.RowResult;
 
 /**
@@ -31,15 +31,15 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final AccountService accounts;
-    private final InvoiceService invoices;
-    private final PaymentService payments;
-    private final CreditNoteService creditNotes;
+    private final Accounts accounts;
+    private final Invoices invoices;
+    private final Payments payments;
+    private final CreditNotes creditNotes;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DemoProperties properties;
 
-    DemoData(AccountService accounts, InvoiceService invoices, PaymentService payments, CreditNoteService creditNotes,
+    DemoData(Accounts accounts, Invoices invoices, Payments payments, CreditNotes creditNotes,
              PlatformTransactionManager transactionManager, Clock clock, DemoProperties properties) {
         this.accounts = accounts;
         this.invoices = invoices;
@@ -78,7 +78,7 @@ class DemoData {
     /** The same seed gives the same customers in the same buckets; their dates follow the clock. */
     private List<DemoAccount> portfolio(int count) {
         SplittableRandom random = new SplittableRandom(properties.seed());
-        List<AgingBucket> buckets = AgingBucket.spread(count, new Random(random.nextLong()));
+        List<AgeBand> buckets = AgeBand.spread(count, new Random(random.nextLong()));
         DemoCustomers customers = new DemoCustomers(random.split());
         Instant now = clock.instant();
         List<DemoAccount> portfolio = new ArrayList<>(count);

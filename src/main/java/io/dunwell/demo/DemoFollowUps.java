@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.followup.NewFollowUpTask;
 
@@ -35,11 +35,11 @@ class DemoFollowUps {
             new Plan("bob", "Confirm the new billing address", "Statements bounced; confirm the address before the next reminder goes out.", 7, 5, true));
 
     private final FollowUpTasks followUps;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoFollowUps(FollowUpTasks followUps, AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+    DemoFollowUps(FollowUpTasks followUps, Accounts accounts, JdbcTemplate jdbc, Clock clock) {
         this.followUps = followUps;
         this.accounts = accounts;
         this.jdbc = jdbc;

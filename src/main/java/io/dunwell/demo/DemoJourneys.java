@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.DelinquentAccounts;
 import io.dunwell.dunning.DunningCase;
 import io.dunwell.dunning.DunningCases;
@@ -51,7 +51,7 @@ class DemoJourneys {
     private static final Logger log = LoggerFactory.getLogger(DemoJourneys.class);
     private static final String[] AGENTS = {"alice", "bob", null};
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final DelinquentAccounts delinquent;
     private final DunningRun run;
@@ -63,7 +63,7 @@ class DemoJourneys {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoJourneys(AccountService accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
+    DemoJourneys(Accounts accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
                  DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity, JdbcTemplate jdbc,
                  PlatformTransactionManager transactions, Clock clock) {
         this.accounts = accounts;

@@ -3,6 +3,8 @@ package io.dunwell.demo;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.dunwell.notification.MailCatcher;
+
 /**
  * The demo a newcomer gets from {@code mvn spring-boot:run}: users, a few hundred accounts and a
  * mail catcher. All of it is off in the {@code postgres} profile.

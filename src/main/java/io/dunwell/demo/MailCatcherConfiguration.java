@@ -20,6 +20,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.dunwell.notification.MailCatcher;
+
 /**
  * A real SMTP server inside the demo, listening where {@code spring.mail.*} sends, so reminders
  * go over the wire as in production and nobody needs a mail server to try Dunwell. It stays off

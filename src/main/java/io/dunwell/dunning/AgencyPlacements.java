@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Invoice;
@@ -23,13 +23,13 @@ import io.dunwell.timeline.Timeline;
 public class AgencyPlacements {
 
     private final AgencyPlacementRepository placements;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final DunningCases cases;
     private final Timeline timeline;
     private final Clock clock;
 
-    AgencyPlacements(AgencyPlacementRepository placements, AccountService accounts, Receivables receivables, DunningCases cases,
+    AgencyPlacements(AgencyPlacementRepository placements, Accounts accounts, Receivables receivables, DunningCases cases,
                      Timeline timeline, Clock clock) {
         this.placements = placements;
         this.accounts = accounts;

@@ -8,10 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Receivables;
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.OutboxMessage;
 
 /** Prepares the call sheet right before an agent calls, so the form shows today's balances. */
@@ -20,12 +20,12 @@ public class CallSheets {
 
     static final String NO_NOTICES = "none";
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final NotificationService notifications;
+    private final Notifications notifications;
     private final DunningPolicy policy;
 
-    CallSheets(AccountService accounts, Receivables receivables, NotificationService notifications, DunningPolicy policy) {
+    CallSheets(Accounts accounts, Receivables receivables, Notifications notifications, DunningPolicy policy) {
         this.accounts = accounts;
         this.receivables = receivables;
         this.notifications = notifications;

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.timeline.Timeline;
@@ -18,10 +18,10 @@ public class Disputes {
     public static final String CREDITED = "credited";
     private static final Set<String> RESOLUTIONS = Set.of(RESUME, CREDITED);
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Timeline timeline;
 
-    Disputes(AccountService accounts, Timeline timeline) {
+    Disputes(Accounts accounts, Timeline timeline) {
         this.accounts = accounts;
         this.timeline = timeline;
     }

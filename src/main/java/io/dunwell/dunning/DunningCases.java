@@ -14,7 +14,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.timeline.Timeline;
@@ -29,12 +29,12 @@ public class DunningCases {
 
     private final DunningCaseRepository cases;
     private final Receivables receivables;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Timeline timeline;
     private final Clock clock;
     private final RuntimeService runtime;
 
-    DunningCases(DunningCaseRepository cases, Receivables receivables, AccountService accounts, Timeline timeline, Clock clock,
+    DunningCases(DunningCaseRepository cases, Receivables receivables, Accounts accounts, Timeline timeline, Clock clock,
                  RuntimeService runtime) {
         this.runtime = runtime;
         this.cases = cases;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.Outbox;
 
 /**
@@ -16,10 +16,10 @@ import io.dunwell.notification.Outbox;
 @Service
 public class DunningNotices {
 
-    private final NotificationService notifications;
+    private final Notifications notifications;
     private final Outbox outbox;
 
-    DunningNotices(NotificationService notifications, Outbox outbox) {
+    DunningNotices(Notifications notifications, Outbox outbox) {
         this.notifications = notifications;
         this.outbox = outbox;
     }

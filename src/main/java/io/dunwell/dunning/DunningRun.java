@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.dunning.process.DunningRunVariables;
 
@@ -27,11 +27,11 @@ public class DunningRun {
 
     private final DelinquentAccounts delinquent;
     private final DunningCases cases;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final RuntimeService runtime;
     private final DunningPolicy policy;
 
-    DunningRun(DelinquentAccounts delinquent, DunningCases cases, AccountService accounts, RuntimeService runtime,
+    DunningRun(DelinquentAccounts delinquent, DunningCases cases, Accounts accounts, RuntimeService runtime,
                DunningPolicy policy) {
         this.delinquent = delinquent;
         this.cases = cases;

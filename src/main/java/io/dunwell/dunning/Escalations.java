@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.invoice.Balances;
@@ -51,14 +51,14 @@ public class Escalations {
     public record Decided(String decidedBy, WriteOffProposal writeOff) {
     }
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final EscalationPoints escalationPoints;
     private final DunningCases cases;
     private final Timeline timeline;
     private final CurrentUser currentUser;
 
-    Escalations(AccountService accounts, Receivables receivables, EscalationPoints escalationPoints, DunningCases cases,
+    Escalations(Accounts accounts, Receivables receivables, EscalationPoints escalationPoints, DunningCases cases,
                 Timeline timeline, CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.accounts = accounts;

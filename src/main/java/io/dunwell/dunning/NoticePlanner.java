@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.DunningCadence.CadenceStep;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Receivables;
@@ -24,13 +24,13 @@ import io.dunwell.invoice.Receivables;
 @Service
 public class NoticePlanner {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final DunningCadence cadence;
     private final DunningPolicy policy;
     private final Clock clock;
 
-    NoticePlanner(AccountService accounts, Receivables receivables, DunningCadence cadence, DunningPolicy policy, Clock clock) {
+    NoticePlanner(Accounts accounts, Receivables receivables, DunningCadence cadence, DunningPolicy policy, Clock clock) {
         this.accounts = accounts;
         this.receivables = receivables;
         this.cadence = cadence;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.promise.Installment;
 import io.dunwell.promise.PromiseToPay;
 import io.dunwell.promise.Promises;
@@ -24,10 +24,10 @@ public class PromiseNotices {
     public static final String INSTALLMENT_REMINDER = "installment-reminder";
     public static final String BROKEN = "promise-broken";
 
-    private final NotificationService notifications;
+    private final Notifications notifications;
     private final Promises promises;
 
-    PromiseNotices(NotificationService notifications, Promises promises) {
+    PromiseNotices(Notifications notifications, Promises promises) {
         this.notifications = notifications;
         this.promises = promises;
     }

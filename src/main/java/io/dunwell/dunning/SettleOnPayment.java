@@ -11,7 +11,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.invoice.CreditNoteRecorded;
 import io.dunwell.payment.PaymentRecorded;
@@ -33,11 +33,11 @@ class SettleOnPayment {
 
     private final DunningCases cases;
     private final NoticePlanner planner;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final RuntimeService runtime;
     private final TransactionTemplate ownTransaction;
 
-    SettleOnPayment(DunningCases cases, NoticePlanner planner, AccountService accounts, RuntimeService runtime,
+    SettleOnPayment(DunningCases cases, NoticePlanner planner, Accounts accounts, RuntimeService runtime,
                     PlatformTransactionManager transactions) {
         this.cases = cases;
         this.planner = planner;

@@ -7,12 +7,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.CreditNoteCommand;
-import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.CreditNotes;
 import io.dunwell.invoice.Receivables;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.timeline.Timeline;
 
 /**
@@ -23,16 +23,16 @@ import io.dunwell.timeline.Timeline;
 @Service
 public class WriteOffs {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final CreditNoteService creditNotes;
-    private final PaymentService payments;
+    private final CreditNotes creditNotes;
+    private final Payments payments;
     private final DunningCases cases;
     private final Timeline timeline;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    WriteOffs(AccountService accounts, Receivables receivables, CreditNoteService creditNotes, PaymentService payments,
+    WriteOffs(Accounts accounts, Receivables receivables, CreditNotes creditNotes, Payments payments,
               DunningCases cases, Timeline timeline, CurrentUser currentUser, Clock clock) {
         this.payments = payments;
         this.accounts = accounts;

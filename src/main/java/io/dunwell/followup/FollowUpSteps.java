@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.followup.process.FollowUpTaskVariables;
 import io.dunwell.notification.StaffMail;
@@ -34,14 +34,14 @@ public class FollowUpSteps {
 
     private final FollowUpTaskRepository tasks;
     private final StaffMail staffMail;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final EscalationPoints escalationPoints;
     private final IdentityService identity;
     private final TaskService taskService;
     private final Timeline timeline;
     private final Clock clock;
 
-    FollowUpSteps(FollowUpTaskRepository tasks, StaffMail staffMail, AccountService accounts, EscalationPoints escalationPoints,
+    FollowUpSteps(FollowUpTaskRepository tasks, StaffMail staffMail, Accounts accounts, EscalationPoints escalationPoints,
                   IdentityService identity, TaskService taskService, Timeline timeline, Clock clock) {
         this.tasks = tasks;
         this.staffMail = staffMail;

@@ -23,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.system.security.EngineUser;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.Agents;
 import io.dunwell.invoice.Invoice;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.ConflictException;
@@ -47,8 +47,8 @@ public class FollowUpTasks {
     static final int MAX_TEXT = 4000;
 
     private final FollowUpTaskRepository tasks;
-    private final AccountService accounts;
-    private final InvoiceService invoices;
+    private final Accounts accounts;
+    private final Invoices invoices;
     private final Agents agents;
     private final Timeline timeline;
     private final RuntimeService runtime;
@@ -58,7 +58,7 @@ public class FollowUpTasks {
     private final RoleHierarchy roles;
     private final Clock clock;
 
-    FollowUpTasks(FollowUpTaskRepository tasks, AccountService accounts, InvoiceService invoices, Agents agents,
+    FollowUpTasks(FollowUpTaskRepository tasks, Accounts accounts, Invoices invoices, Agents agents,
                   Timeline timeline, RuntimeService runtime, TaskService taskService, EngineUser engineUser,
                   FollowUpProperties properties, RoleHierarchy roles, Clock clock) {
         this.tasks = tasks;
@@ -182,7 +182,7 @@ public class FollowUpTasks {
         if (blank(invoiceId)) {
             return null;
         }
-        Optional<InvoiceService.InvoiceView> view = invoices.view(invoiceId);
+        Optional<Invoices.InvoiceView> view = invoices.view(invoiceId);
         if (view.isEmpty()) {
             errors.add(new FieldError("invoiceId", "no invoice '" + invoiceId + "'"));
             return null;

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 
 import io.dunwell.account.AccountCommand;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.RowResult;
 
-/** Account rows: a chunk per {@link AccountService#upsertAll} transaction, replayed row by row when the database refuses it. */
+/** Account rows: a chunk per {@link Accounts#upsertAll} transaction, replayed row by row when the database refuses it. */
 @Component
 class AccountRows extends RowType<AccountCommand> {
 
@@ -20,9 +20,9 @@ class AccountRows extends RowType<AccountCommand> {
             "currency", "segment");
     private static final Set<String> REQUIRED = Set.of("externalId", "name", "locale", "timeZone", "currency");
 
-    private final AccountService accounts;
+    private final Accounts accounts;
 
-    AccountRows(AccountService accounts) {
+    AccountRows(Accounts accounts) {
         // As large as invoices: a chunk looks its accounts up with one query and batches the inserts.
         super("accounts", COLUMNS, REQUIRED, 1_000);
         this.accounts = accounts;

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.RowResult;
 
-/** Invoice rows: a chunk per {@link InvoiceService#upsertAll} call, which reports each row itself. */
+/** Invoice rows: a chunk per {@link Invoices#upsertAll} call, which reports each row itself. */
 @Component
 class InvoiceRows extends RowType<InvoiceCommand> {
 
@@ -19,10 +19,10 @@ class InvoiceRows extends RowType<InvoiceCommand> {
     private static final Set<String> REQUIRED = Set.of("externalId", "accountId", "number", "issueDate", "dueDate",
             "currency", "amount");
 
-    private final InvoiceService invoices;
+    private final Invoices invoices;
 
-    InvoiceRows(InvoiceService invoices) {
-        // Large: InvoiceService.upsertAll reads and locks a chunk's accounts and invoices in a few queries.
+    InvoiceRows(Invoices invoices) {
+        // Large: Invoices.upsertAll reads and locks a chunk's accounts and invoices in a few queries.
         super("invoices", COLUMNS, REQUIRED, 1_000);
         this.invoices = invoices;
     }

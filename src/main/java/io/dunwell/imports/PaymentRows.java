@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.ConflictException;
@@ -15,7 +15,7 @@ import io.dunwell.system.RowResult;
 import io.dunwell.system.RowResult.Outcome;
 
 /**
- * Payment rows: {@link PaymentService#record} per row, each in its own transaction. A CSV row has
+ * Payment rows: {@link Payments#record} per row, each in its own transaction. A CSV row has
  * no allocations, so the payment goes to the oldest due invoices first; a replayed row is unchanged.
  */
 @Component
@@ -25,9 +25,9 @@ class PaymentRows extends RowType<PaymentCommand> {
             "reference");
     private static final Set<String> REQUIRED = Set.of("externalId", "accountId", "amount", "currency", "receivedAt");
 
-    private final PaymentService payments;
+    private final Payments payments;
 
-    PaymentRows(PaymentService payments) {
+    PaymentRows(Payments payments) {
         // Only bounds how many rows wait in memory: payments are recorded one by one.
         super("payments", COLUMNS, REQUIRED, 100);
         this.payments = payments;

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.dunwell.account.AccountToday;
 import io.dunwell.system.DistinctValues;
+import io.dunwell.system.SqlLike;
 
 /**
  * The console's lists of invoices, read straight from SQL: one query per page, keyed on
@@ -221,9 +222,9 @@ public class InvoiceBrowser {
             sql.append(" and i.id in (select n.id from invoice n where n.number like :prefix"
                     + " union all select n.id from invoice n join account m on m.id = n.account_id"
                     + " where lower(m.name) like :contains or lower(m.external_id) like :contains)");
-            String term = filter.search().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            params.put("prefix", term + "%");
-            params.put("contains", "%" + term.toLowerCase() + "%");
+            String term = filter.search().strip();
+            params.put("prefix", SqlLike.startingWith(term));
+            params.put("contains", SqlLike.containing(term.toLowerCase()));
         }
         if (seek != null) {
             sql.append(" and ").append(seek.condition());

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.notification.StaffMail;
@@ -21,11 +21,11 @@ class MentionMails {
 
     static final String TEMPLATE = "note-mention";
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final StaffMail mail;
 
-    MentionMails(AccountService accounts, Receivables receivables, StaffMail mail) {
+    MentionMails(Accounts accounts, Receivables receivables, StaffMail mail) {
         this.accounts = accounts;
         this.receivables = receivables;
         this.mail = mail;

@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "note_attachment")
 @Immutable
-class NoteAttachment {
+public class NoteAttachment {
 
     /** The most one attachment may hold. */
     static final long MAX_BYTES = 5L * 1024 * 1024;
@@ -38,7 +38,7 @@ class NoteAttachment {
     protected NoteAttachment() {
     }
 
-    NoteAttachment(Long noteId, String name, String contentType, byte[] content) {
+    public NoteAttachment(Long noteId, String name, String contentType, byte[] content) {
         this.noteId = noteId;
         this.name = name;
         this.contentType = contentType;
@@ -50,15 +50,15 @@ class NoteAttachment {
         return id;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    String getContentType() {
+    public String getContentType() {
         return contentType;
     }
 
-    byte[] getContent() {
+    public byte[] getContent() {
         return content;
     }
 }

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.NotFoundException;
@@ -34,14 +34,14 @@ public class Notes {
     private final NoteRepository notes;
     private final NoteAttachmentRepository attachments;
     private final MentionMails mentions;
-    private final AccountService accounts;
-    private final InvoiceService invoices;
+    private final Accounts accounts;
+    private final Invoices invoices;
     private final Mentionable agents;
     private final Timeline timeline;
     private final Clock clock;
 
-    Notes(NoteRepository notes, NoteAttachmentRepository attachments, MentionMails mentions, AccountService accounts,
-          InvoiceService invoices, Mentionable agents, Timeline timeline, Clock clock) {
+    Notes(NoteRepository notes, NoteAttachmentRepository attachments, MentionMails mentions, Accounts accounts,
+          Invoices invoices, Mentionable agents, Timeline timeline, Clock clock) {
         this.notes = notes;
         this.attachments = attachments;
         this.mentions = mentions;
@@ -59,7 +59,7 @@ public class Notes {
 
     @Transactional(readOnly = true)
     public NoteThread ofInvoice(String externalId) {
-        InvoiceService.InvoiceView view = invoices.view(externalId)
+        Invoices.InvoiceView view = invoices.view(externalId)
                 .orElseThrow(() -> new NotFoundException("No invoice with id " + externalId));
         return new NoteThread(view.invoice().getAccountId(), view.invoice().getId(), "invoice " + view.invoice().getNumber());
     }
@@ -106,7 +106,7 @@ public class Notes {
     }
 
     @Transactional(readOnly = true)
-    Optional<NoteAttachment> attachment(Long id) {
+    public Optional<NoteAttachment> attachment(Long id) {
         return attachments.findById(id);
     }
 

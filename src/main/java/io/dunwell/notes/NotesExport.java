@@ -26,15 +26,15 @@ import io.dunwell.system.SpreadsheetCells;
  * text cell is neutralised against spreadsheet formulas: note bodies are free text.
  */
 @Service
-class NotesExport {
+public class NotesExport {
 
-    enum Source { ACCOUNTS, INVOICES }
+    public enum Source { ACCOUNTS, INVOICES }
 
     /** {@code from} and {@code to} are whole days in {@code zone}, both included; null leaves that end open. */
-    record Filter(Source source, String accountId, String invoiceNumber, LocalDate from, LocalDate to, ZoneId zone) {
+    public record Filter(Source source, String accountId, String invoiceNumber, LocalDate from, LocalDate to, ZoneId zone) {
     }
 
-    static final String[] HEADER = {"note_id", "reply_to", "created_at", "author", "account_id", "account_name",
+    public static final String[] HEADER = {"note_id", "reply_to", "created_at", "author", "account_id", "account_name",
             "invoice_number", "body", "attachments"};
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;

@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
-import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.CreditNotes;
 import io.dunwell.invoice.Receivables;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.Money;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.timeline.Timeline;
@@ -38,16 +38,16 @@ public class Promises {
 
     private final PromiseToPayRepository promises;
     private final InstallmentRepository installments;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final PaymentService payments;
-    private final CreditNoteService creditNotes;
+    private final Payments payments;
+    private final CreditNotes creditNotes;
     private final Timeline timeline;
     private final PromisePolicy policy;
     private final Clock clock;
 
-    Promises(PromiseToPayRepository promises, InstallmentRepository installments, AccountService accounts, Receivables receivables,
-             PaymentService payments, CreditNoteService creditNotes, Timeline timeline, PromisePolicy policy, Clock clock) {
+    Promises(PromiseToPayRepository promises, InstallmentRepository installments, Accounts accounts, Receivables receivables,
+             Payments payments, CreditNotes creditNotes, Timeline timeline, PromisePolicy policy, Clock clock) {
         this.promises = promises;
         this.installments = installments;
         this.accounts = accounts;

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import io.dunwell.settings.AgingBuckets;
+
 /** Sorts amounts by their due date into aging buckets, as of a day: the classic receivables aging. */
 public final class Aging {
 

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.dunwell.settings.AgingBuckets;
+
 /** DSO, CEI, average days past due, accounts falling behind and the promise kept rate, month over month. */
 @Service
 public class KeyMetrics {

@@ -2,23 +2,61 @@ package io.dunwell.settings;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The rule for a set of aging buckets: every age falls in exactly one, and they read left to right. */
-final class AgingBuckets {
+/**
+ * The aging buckets that every aging in Dunwell sorts days past due into (the dashboard, the
+ * accounts and worklist filters, the agents' loads, the key-metrics report): set in /settings, these
+ * by default. Every age falls in exactly one bucket; what is not yet due is in the first.
+ */
+public record AgingBuckets(List<AgingBucket> list) {
 
-    static final List<AgingBucket> DEFAULT = List.of(
+    public static final AgingBuckets DEFAULT = new AgingBuckets(List.of(
             new AgingBucket("Current", 0, 0),
             new AgingBucket("1–30", 1, 30),
             new AgingBucket("31–60", 31, 60),
             new AgingBucket("61–90", 61, 90),
-            new AgingBucket("90+", 91, null));
+            new AgingBucket("90+", 91, null)));
 
-    private AgingBuckets() {
+    public AgingBuckets {
+        list = List.copyOf(list);
+        validate(list);
+    }
+
+    /** The index of the bucket that holds this many days past due (zero or less: not yet due, the first). */
+    public int indexOf(long daysPastDue) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).contains(daysPastDue)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no bucket holds " + daysPastDue + " days");
+    }
+
+    /**
+     * The bucket a filter names (as the dashboard and the accounts page call it); none for no name. A
+     * name these buckets do not have (renamed since a link was made) is refused, naming the buckets there are.
+     */
+    public Optional<AgingBucket> named(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(list.stream().filter(bucket -> bucket.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> new SettingRejected("There is no aging bucket \"" + name.strip() + "\"; the buckets are "
+                        + String.join(", ", names()) + ".")));
+    }
+
+    public List<String> names() {
+        return list.stream().map(AgingBucket::name).toList();
+    }
+
+    public int size() {
+        return list.size();
     }
 
     /** Contiguous from 0, non-overlapping, ascending, the last one open-ended, names given and unique. */
-    static void validate(List<AgingBucket> buckets) {
+    private static void validate(List<AgingBucket> buckets) {
         if (buckets.isEmpty()) {
             throw new SettingRejected("Give at least one bucket.");
         }

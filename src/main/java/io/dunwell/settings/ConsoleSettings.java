@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 
 /**
@@ -41,9 +41,9 @@ public class ConsoleSettings {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final AccountService accounts;
+    private final Accounts accounts;
 
-    ConsoleSettings(SettingsStore store, ObjectMapper json, ApplicationEventPublisher events, Clock clock, AccountService accounts) {
+    ConsoleSettings(SettingsStore store, ObjectMapper json, ApplicationEventPublisher events, Clock clock, Accounts accounts) {
         this.accounts = accounts;
         this.store = store;
         this.json = json;
@@ -52,31 +52,15 @@ public class ConsoleSettings {
     }
 
     @Transactional(readOnly = true)
-    public List<AgingBucket> agingBuckets() {
-        return read(AGING_BUCKETS, new TypeReference<List<AgingBucket>>() { }).orElse(AgingBuckets.DEFAULT);
-    }
-
-    /**
-     * The bucket a filter names (as the dashboard and the accounts page call it); none for no name. A
-     * name the settings do not have (renamed since a link was made) is refused, naming the buckets there are.
-     */
-    @Transactional(readOnly = true)
-    public Optional<AgingBucket> agingBucketNamed(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.empty();
-        }
-        List<AgingBucket> buckets = agingBuckets();
-        return Optional.of(buckets.stream().filter(bucket -> bucket.name().equals(name.strip())).findFirst()
-                .orElseThrow(() -> new SettingRejected("There is no aging bucket \"" + name.strip() + "\"; the buckets are "
-                        + String.join(", ", buckets.stream().map(AgingBucket::name).toList()) + ".")));
+    public AgingBuckets agingBuckets() {
+        return read(AGING_BUCKETS, new TypeReference<List<AgingBucket>>() { }).map(AgingBuckets::new).orElse(AgingBuckets.DEFAULT);
     }
 
     @Transactional
     public void changeAgingBuckets(List<AgingBucket> buckets, String changedBy) {
-        List<AgingBucket> named = buckets.stream()
-                .map(b -> new AgingBucket(b.name() == null ? null : b.name().strip(), b.fromDays(), b.toDays())).toList();
-        AgingBuckets.validate(named);
-        write(AGING_BUCKETS, named, changedBy);
+        AgingBuckets named = new AgingBuckets(buckets.stream()
+                .map(b -> new AgingBucket(b.name() == null ? null : b.name().strip(), b.fromDays(), b.toDays())).toList());
+        write(AGING_BUCKETS, named.list(), changedBy);
     }
 
     /** An account is in collections when its oldest unpaid invoice is more than X days past due and its balance above Y. */

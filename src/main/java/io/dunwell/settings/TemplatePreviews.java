@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.RenderedNotice;
 
 /**
@@ -26,10 +26,10 @@ public class TemplatePreviews {
     public record Preview(String template, Locale locale, RenderedNotice notice) {
     }
 
-    private final NotificationService notifications;
+    private final Notifications notifications;
     private final Clock clock;
 
-    TemplatePreviews(NotificationService notifications, Clock clock) {
+    TemplatePreviews(Notifications notifications, Clock clock) {
         this.notifications = notifications;
         this.clock = clock;
     }

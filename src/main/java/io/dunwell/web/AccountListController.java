@@ -1,20 +1,21 @@
 package io.dunwell.web;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.time.Clock;
+import java.time.LocalDate;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
-import io.dunwell.settings.AgingBucket;
+import io.dunwell.agent.Agents;
+import io.dunwell.bulk.BulkActions;
+import io.dunwell.reporting.AccountFilter;
+import io.dunwell.reporting.AccountFilters;
+import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.settings.ConsoleSettings;
-import io.dunwell.settings.SettingRejected;
-import io.dunwell.settings.OverdueCondition;
 
 /** The accounts in collections: filter, search, sort, page, and pick some for a basket. */
 @Controller
@@ -22,13 +23,14 @@ class AccountListController {
 
     private final ConsoleSettings settings;
     private final AccountsInCollections accounts;
-    private final AgentDirectory agents;
+    private final Agents agents;
+    private final AccountFilters filters;
+    private final BulkActions bulkActions;
+    private final Clock clock;
 
-    private final io.dunwell.bulk.BulkActions bulkActions;
-    private final java.time.Clock clock;
-
-    AccountListController(AccountsInCollections accounts, AgentDirectory agents, ConsoleSettings settings,
-                          io.dunwell.bulk.BulkActions bulkActions, java.time.Clock clock) {
+    AccountListController(AccountsInCollections accounts, AccountFilters filters, Agents agents, ConsoleSettings settings,
+                          BulkActions bulkActions, Clock clock) {
+        this.filters = filters;
         this.bulkActions = bulkActions;
         this.clock = clock;
         this.settings = settings;
@@ -43,26 +45,15 @@ class AccountListController {
                 @RequestParam(required = false) String q,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                 @RequestParam(defaultValue = "1") int page, Authentication user, Model model) {
-        // without parameters the list follows the in-collections condition set in /settings
-        OverdueCondition inCollections = settings.inCollections();
-        AccountFilter filter = new AccountFilter(minDays == null ? inCollections.daysOverdue() : minDays,
-                minBalance == null ? inCollections.amount() : minBalance, assigned, agent, status, bucket(bucket), q, sort, dir, page);
+        AccountFilter filter = filters.accountsList(minDays, minBalance, assigned, agent, status, bucket, q, sort, dir, page);
         model.addAttribute("filter", filter);
         model.addAttribute("result", accounts.find(filter, user.getName()));
-        model.addAttribute("agents", agents.agents());
+        model.addAttribute("agents", agents.active());
         // the built-in statuses and those added in the settings, so an account given a custom one can be found by it
         model.addAttribute("statuses", settings.collectionStatuses());
         model.addAttribute("bulkActions", bulkActions.actionsFor(user));
-        model.addAttribute("today", java.time.LocalDate.now(clock).toString());
-        model.addAttribute("buckets", settings.agingBuckets());
+        model.addAttribute("today", LocalDate.now(clock).toString());
+        model.addAttribute("buckets", settings.agingBuckets().list());
         return "accounts";
-    }
-
-    private AgingBucket bucket(String name) {
-        try {
-            return settings.agingBucketNamed(name).orElse(null);
-        } catch (SettingRejected unknown) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, unknown.getMessage());
-        }
     }
 }

@@ -23,17 +23,19 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
+import io.dunwell.agent.Agent;
+import io.dunwell.agent.Agents;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.ContactPreferences;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.SettingRejected;
 import io.dunwell.dunning.CaseProgress;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.payment.Payment;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.promise.Installment;
 import io.dunwell.promise.PromiseToPay;
 import io.dunwell.promise.Promises;
@@ -53,19 +55,19 @@ class AccountPageController {
     static final int LATEST_PAYMENTS = 50;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final PaymentService payments;
+    private final Payments payments;
     private final Promises promises;
     private final Timeline timeline;
     private final DunningCases cases;
     private final CaseProgress progress;
-    private final AgentDirectory agents;
+    private final Agents agents;
     private final ConsoleSettings settings;
     private final Clock clock;
 
-    AccountPageController(AccountService accounts, Receivables receivables, PaymentService payments, Promises promises,
-                          Timeline timeline, DunningCases cases, CaseProgress progress, AgentDirectory agents,
+    AccountPageController(Accounts accounts, Receivables receivables, Payments payments, Promises promises,
+                          Timeline timeline, DunningCases cases, CaseProgress progress, Agents agents,
                           ConsoleSettings settings, Clock clock) {
         this.settings = settings;
         this.accounts = accounts;
@@ -122,7 +124,7 @@ class AccountPageController {
     String assign(@PathVariable String externalId, @RequestParam(required = false) String agent, RedirectAttributes redirect) {
         Account account = find(externalId);
         String chosen = agent == null || agent.isBlank() ? null : agent;
-        if (chosen != null && !agents.isAgent(chosen)) {
+        if (chosen != null && !agents.find(chosen).map(Agent::active).orElse(false)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, chosen + " is not an agent");
         }
         accounts.assignAgent(account.getId(), chosen);
@@ -161,7 +163,7 @@ class AccountPageController {
         model.put("timelineCount", all ? entries.size() : timeline.count(account.getId()));
         model.put("dunningCase", cases.activeFor(account.getId()).orElse(null));
         model.put("openCase", progress.of(account.getExternalId()).orElse(null));
-        model.put("agents", agents.agents());
+        model.put("agents", agents.active());
         if (account.getAssignedAgent() != null) {
             model.put("agentName", agents.nameOf(account.getAssignedAgent()));
         }

@@ -20,9 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
 import io.dunwell.reporting.AgentLoad;
-import io.dunwell.reporting.AgingBuckets;
 import io.dunwell.reporting.Portfolio;
+import io.dunwell.reporting.RecentFigures;
 import io.dunwell.reporting.Standing;
+import io.dunwell.settings.AgingBuckets;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.BadRequestException;
 
 /** The agents, whether they take on accounts, whom they escalate to, and each one's accounts. */
@@ -32,13 +35,13 @@ class AgentsController {
     private static final int ACCOUNT_LIMIT = 500;
 
     private final Agents agents;
-    private final DashboardBuckets buckets;
+    private final ConsoleSettings settings;
     private final Portfolio portfolio;
     private final ScriptJson json;
     private final RecentFigures recent;
 
-    AgentsController(Agents agents, Portfolio portfolio, ScriptJson json, DashboardBuckets buckets, RecentFigures recent) {
-        this.buckets = buckets;
+    AgentsController(Agents agents, Portfolio portfolio, ScriptJson json, ConsoleSettings settings, RecentFigures recent) {
+        this.settings = settings;
         this.recent = recent;
         this.agents = agents;
         this.portfolio = portfolio;
@@ -52,7 +55,7 @@ class AgentsController {
         RecentFigures.Figure<List<AgentLoad>> loads = recent.get("agentLoads", portfolio::agents);
         model.addAttribute("loads", loads.value().stream().filter(load -> load.agent() != null)
                 .collect(Collectors.toMap(AgentLoad::agent, Function.identity())));
-        model.addAttribute("loadsAsOf", DashboardController.AS_OF.format(loads.asOf()));
+        model.addAttribute("loadsAsOf", RecentFigures.AS_OF.format(loads.asOf()));
         model.addAttribute("supervisors", agents.supervisors());
         return "agents";
     }
@@ -60,8 +63,9 @@ class AgentsController {
     @GetMapping("/agents/{userId}")
     String show(@PathVariable String userId, Model model) {
         Agent agent = agents.find(userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no agent " + userId));
-        AgingBuckets buckets = this.buckets.current();
-        Standing standing = portfolio.standing(userId);
+        AgingBuckets buckets = settings.agingBuckets();
+        OverdueCondition inCollections = settings.inCollections();
+        Standing standing = portfolio.standing(inCollections, userId);
         model.addAttribute("agent", agent);
         model.addAttribute("standing", standing);
         model.addAttribute("load", portfolio.agent(userId).orElse(null));
@@ -71,7 +75,7 @@ class AgentsController {
         model.addAttribute("chartData", json.write(Map.of(
                 "byStatus", standing.byStatus(),
                 "buckets", buckets.names(),
-                "inCollectionsByAge", portfolio.inCollectionsByAge(buckets, userId))));
+                "inCollectionsByAge", portfolio.inCollectionsByAge(buckets, inCollections, userId))));
         return "agent";
     }
 

@@ -9,9 +9,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -28,12 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.bulk.BulkRequest;
 import io.dunwell.bulk.BulkResult;
-import io.dunwell.settings.AgingBucket;
-import io.dunwell.settings.ConsoleSettings;
-import io.dunwell.settings.SettingRejected;
-import io.dunwell.settings.OverdueCondition;
+import io.dunwell.reporting.AccountFilter;
+import io.dunwell.reporting.AccountFilters;
+import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
+import io.dunwell.system.Download;
 import io.dunwell.system.NotFoundException;
 
 /**
@@ -47,12 +45,12 @@ class BulkActionsController {
 
     private final BulkActions bulkActions;
     private final AccountsInCollections accountList;
-    private final ConsoleSettings settings;
+    private final AccountFilters filters;
 
-    BulkActionsController(BulkActions bulkActions, AccountsInCollections accountList, ConsoleSettings settings) {
+    BulkActionsController(BulkActions bulkActions, AccountsInCollections accountList, AccountFilters filters) {
         this.bulkActions = bulkActions;
         this.accountList = accountList;
-        this.settings = settings;
+        this.filters = filters;
     }
 
     @PostMapping("/accounts/bulk/preview")
@@ -121,9 +119,7 @@ class BulkActionsController {
     @GetMapping("/accounts/bulk/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable Long id) {
         var file = found(() -> bulkActions.file(id));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
-                .body(file.content());
+        return Download.of(file.name(), MediaType.parseMediaType(file.contentType()), file.content());
     }
 
     /** An unknown run (or a run without a file) is the console's 404 page, not a server error. */
@@ -155,40 +151,14 @@ class BulkActionsController {
         return parameters;
     }
 
-    private AgingBucket bucket(String name) {
-        try {
-            return settings.agingBucketNamed(name).orElse(null);
-        } catch (SettingRejected unknown) {
-            throw new BadRequestException("bucket", unknown.getMessage());
-        }
-    }
 
-    /** Numbers from the page's filter: a hand-made request with letters is refused, not a server error. */
-    private static int days(String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException notAWholeNumber) {
-            throw new BadRequestException("minDays", "\"" + text + "\" is not a whole number of days");
-        }
-    }
 
-    private static BigDecimal number(String field, String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException notANumber) {
-            throw new BadRequestException(field, "\"" + text + "\" is not a number");
-        }
-    }
 
     /** The accounts page's filter as its form sends it, with the page's defaults. */
     private AccountFilter filterOf(MultiValueMap<String, String> form) {
-        OverdueCondition inCollections = settings.inCollections();
-        String minDays = form.getFirst("minDays");
-        String minBalance = form.getFirst("minBalance");
-        return new AccountFilter(minDays == null || minDays.isBlank() ? inCollections.daysOverdue() : days(minDays),
-                minBalance == null || minBalance.isBlank() ? inCollections.amount() : number("minBalance", minBalance),
-                form.getFirst("assigned"), form.getFirst("agent"), form.getFirst("status"), bucket(form.getFirst("bucket")),
-                form.getFirst("q"),
-                form.getFirst("sort"), form.getFirst("dir"), 1);
+        return filters.accountsList(FormFields.wholeNumber("minDays", form.getFirst("minDays")),
+                FormFields.amount("minBalance", form.getFirst("minBalance")),
+                form.getFirst("assigned"), form.getFirst("agent"), form.getFirst("status"), form.getFirst("bucket"),
+                form.getFirst("q"), form.getFirst("sort"), form.getFirst("dir"), 1);
     }
 }

@@ -1,8 +1,9 @@
 package io.dunwell.web;
 
-import static io.dunwell.web.WorklistController.messages;
-import static io.dunwell.web.WorklistController.sessionPage;
-import static io.dunwell.web.WorklistController.supervisor;
+import static org.apache.commons.lang3.StringUtils.stripToNull;
+
+import static io.dunwell.web.WorklistPages.sessionPage;
+import static io.dunwell.web.WorklistPages.supervisor;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -10,7 +11,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -25,16 +29,17 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.notes.Notes;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.timeline.Timeline;
+import io.dunwell.worklist.Baskets;
 import io.dunwell.worklist.Basket;
 import io.dunwell.worklist.CollectionSessions;
 import io.dunwell.worklist.SessionPromises;
@@ -55,15 +60,15 @@ class CollectionSessionController {
 
     private final CollectionSessions sessions;
     private final SessionPromises promises;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final PaymentService payments;
+    private final Payments payments;
     private final Notes notes;
     private final Timeline timeline;
     private final Clock clock;
 
-    CollectionSessionController(CollectionSessions sessions, SessionPromises promises, AccountService accounts,
-                                Receivables receivables, PaymentService payments, Notes notes, Timeline timeline, Clock clock) {
+    CollectionSessionController(CollectionSessions sessions, SessionPromises promises, Accounts accounts,
+                                Receivables receivables, Payments payments, Notes notes, Timeline timeline, Clock clock) {
         this.sessions = sessions;
         this.promises = promises;
         this.accounts = accounts;
@@ -77,13 +82,13 @@ class CollectionSessionController {
     @GetMapping("/worklists/sessions/{processInstanceId}")
     String show(@PathVariable String processInstanceId, Authentication user, Model model) {
         SessionTurn turn = turn(processInstanceId);
-        io.dunwell.worklist.Baskets.checkMayWork(turn.basket(), user.getName(), supervisor(model));
+        Baskets.checkMayWork(turn.basket(), user.getName(), supervisor(model));
         model.addAttribute("turn", turn);
         model.addAttribute("basket", turn.basket());
         model.addAttribute("processInstanceId", processInstanceId);
         model.addAttribute("dateTime", DATE_TIME);
         model.addAttribute("outcomes", turn.basket().getEntries().stream()
-                .map(entry -> new WorklistController.Line(accounts.get(entry.getAccountId()), null, entry)).toList());
+                .map(entry -> new WorklistPages.Line(accounts.get(entry.getAccountId()), null, entry)).toList());
         if (turn.isWorkingAccounts()) {
             Account account = accounts.get(turn.accountId());
             model.addAttribute("account", account);
@@ -161,7 +166,7 @@ class CollectionSessionController {
             atHand(processInstanceId, accountId, user, model);
             Period interval = Period.parse(List.of("P7D", "P14D", "P1M").contains(installmentInterval) ? installmentInterval : "P1M");
             SessionPromises.Tracking tracking = promises.record(accountId,
-                    new SessionPromises.Terms(date("promiseDate", promiseDate), amount("promiseAmount", promiseAmount), installmentCount,
+                    new SessionPromises.Terms(FormFields.date("promiseDate", promiseDate), FormFields.amount("promiseAmount", promiseAmount), installmentCount,
                             interval, promiseNote), user.getName());
             return tracking == SessionPromises.Tracking.BY_DUNNING_CASE
                     ? "Promise recorded as the outcome of the dunning case's call: the case confirms it to the customer and checks it."
@@ -180,10 +185,10 @@ class CollectionSessionController {
             atHand(processInstanceId, accountId, user, model);
             // the id comes with the page: a double click books one payment
             payments.record(new PaymentCommand("console-" + (paymentId == null || paymentId.isBlank() ? UUID.randomUUID() : paymentId),
-                    account.getExternalId(), amount("amount", amount), account.getCurrency(), clock.instant(), blankToNull(reference), List.of()));
+                    account.getExternalId(), FormFields.amount("amount", amount), account.getCurrency(), clock.instant(), stripToNull(reference), List.of()));
             model.addAttribute("paymentNotice", "Payment of " + amount.trim() + " " + account.getCurrency() + " posted.");
         } catch (BadRequestException refused) {
-            model.addAttribute("paymentError", "No payment posted: " + messages(refused));
+            model.addAttribute("paymentError", "No payment posted: " + refused.getMessage());
         } catch (ConflictException refused) {
             model.addAttribute("paymentError", "No payment posted: " + refused.getMessage());
         }
@@ -217,12 +222,12 @@ class CollectionSessionController {
     }
 
     /** Runs the action; a refusal becomes the page's error message, success its notice. Whether it succeeded. */
-    private static boolean act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+    private static boolean act(RedirectAttributes redirect, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("notice", action.get());
             return true;
         } catch (BadRequestException refused) {
-            redirect.addFlashAttribute("error", "Nothing saved: " + messages(refused));
+            redirect.addFlashAttribute("error", "Nothing saved: " + refused.getMessage());
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
@@ -230,28 +235,11 @@ class CollectionSessionController {
     }
 
     private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new java.util.ArrayList<>(list);
-        java.util.Collections.reverse(copy);
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
         return copy;
     }
 
-    private static BigDecimal amount(String field, String text) {
-        try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(field, "'" + text + "' is not an amount like 1234.56");
-        }
-    }
 
-    private static LocalDate date(String field, String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadRequestException(field, "'" + text + "' is not a date like 2026-12-01");
-        }
-    }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

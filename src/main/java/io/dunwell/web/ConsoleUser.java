@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import io.dunwell.demo.MailCatcher;
+import io.dunwell.notification.MailCatcher;
 import io.dunwell.system.security.SignedInRoles;
 
 /**

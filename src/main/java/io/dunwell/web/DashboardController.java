@@ -2,8 +2,6 @@ package io.dunwell.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +16,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
 import io.dunwell.reporting.AgentLoad;
-import io.dunwell.reporting.AgingBuckets;
 import io.dunwell.reporting.Cei;
 import io.dunwell.reporting.Dso;
 import io.dunwell.reporting.KeyMetrics;
 import io.dunwell.reporting.KeyMetricsReport;
 import io.dunwell.reporting.Portfolio;
+import io.dunwell.reporting.RecentFigures;
 import io.dunwell.reporting.ScatterPoint;
 import io.dunwell.reporting.Standing;
+import io.dunwell.settings.AgingBuckets;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.Money;
 
 /** The console's front page: how the receivables stand, who works them, and how collection goes month over month. */
@@ -33,9 +34,8 @@ import io.dunwell.system.Money;
 class DashboardController {
 
     static final int SCATTER_LIMIT = 2_000;
-    static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final DashboardBuckets buckets;
+    private final ConsoleSettings settings;
     private final Portfolio portfolio;
     private final KeyMetrics metrics;
     private final Agents agents;
@@ -44,8 +44,8 @@ class DashboardController {
     private final RecentFigures recent;
 
     DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, ScriptJson json, Clock clock,
-                        DashboardBuckets buckets, RecentFigures recent) {
-        this.buckets = buckets;
+                        ConsoleSettings settings, RecentFigures recent) {
+        this.settings = settings;
         this.recent = recent;
         this.portfolio = portfolio;
         this.metrics = metrics;
@@ -61,17 +61,19 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String currency, Authentication user, Model model) {
-        AgingBuckets buckets = this.buckets.current();
+        AgingBuckets buckets = settings.agingBuckets();
+        OverdueCondition inCollections = settings.inCollections();
         List<String> currencies = recent.get("currencies", portfolio::currencies).value();
         String plotted = currency != null && currencies.contains(currency) ? currency : currencies.stream().findFirst().orElse("EUR");
-        RecentFigures.Figure<Figures> recentFigures = recent.get(List.of("dashboard", buckets, plotted), () -> new Figures(
-                portfolio.standing(null), portfolio.inCollectionsByAge(buckets, null), portfolio.scatter(plotted, null, SCATTER_LIMIT),
-                portfolio.overdueInCollections(plotted, null), portfolio.agents(), metrics.report(buckets)));
+        RecentFigures.Figure<Figures> recentFigures = recent.get(List.of("dashboard", buckets, inCollections, plotted), () -> new Figures(
+                portfolio.standing(inCollections, null), portfolio.inCollectionsByAge(buckets, inCollections, null),
+                portfolio.scatter(plotted, inCollections, null, SCATTER_LIMIT), portfolio.overdueInCollections(plotted, inCollections, null),
+                portfolio.agents(), metrics.report(buckets)));
         Figures figures = recentFigures.value();
         Standing standing = figures.standing();
 
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("asOf", AS_OF.format(recentFigures.asOf()));
+        model.addAttribute("asOf", RecentFigures.AS_OF.format(recentFigures.asOf()));
         model.addAttribute("standing", standing);
         model.addAttribute("metrics", figures.metrics());
         model.addAttribute("currencies", currencies);

@@ -18,11 +18,11 @@ import org.springframework.web.server.ResponseStatusException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceBrowser;
 import io.dunwell.invoice.InvoiceBrowser.Filter;
 import io.dunwell.invoice.InvoiceBrowser.Sort;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 
@@ -31,15 +31,15 @@ import io.dunwell.settings.OverdueCondition;
 class InvoicesController {
 
     private final InvoiceBrowser browser;
-    private final InvoiceService invoices;
+    private final Invoices invoices;
     private final ConsoleSettings settings;
     private final Clock clock;
     private final ObjectMapper objectMapper;
 
-    private final AccountService accounts;
+    private final Accounts accounts;
 
-    InvoicesController(InvoiceBrowser browser, InvoiceService invoices, ConsoleSettings settings, Clock clock,
-                       ObjectMapper objectMapper, AccountService accounts) {
+    InvoicesController(InvoiceBrowser browser, Invoices invoices, ConsoleSettings settings, Clock clock,
+                       ObjectMapper objectMapper, Accounts accounts) {
         this.accounts = accounts;
         this.objectMapper = objectMapper;
         this.browser = browser;
@@ -87,7 +87,7 @@ class InvoicesController {
 
     @GetMapping("/invoices/{externalId}")
     String invoice(@PathVariable String externalId, Model model) {
-        InvoiceService.InvoiceView view = invoices.view(externalId)
+        Invoices.InvoiceView view = invoices.view(externalId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No invoice " + externalId));
         model.addAttribute("invoice", view.invoice());
         model.addAttribute("accountExternalId", view.accountExternalId());

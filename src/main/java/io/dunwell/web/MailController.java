@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.dunwell.demo.MailCatcher;
+import io.dunwell.notification.MailCatcher;
 import io.dunwell.notification.DevelopmentChannelProvider;
 
 /**

@@ -11,14 +11,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ParameterRules;
 
 /**
- * A console form whose text or date {@link ParameterRules} refused (a NUL pasted into a note, say): a 400
- * page that names the field and says nothing was saved, instead of Spring's bare 400. Every
- * console controller, including the notes and follow-up sections outside this package.
+ * A console request that input rules refused — a form's text or date {@link ParameterRules} refused (a NUL
+ * pasted into a note, say), or a filter or field a service refused with {@link BadRequestException} (an
+ * unknown aging bucket in a link): a 400 page that says what was wrong and that nothing was saved,
+ * instead of Spring's bare 400 or a 500. A controller that answers a fragment handles its own.
  */
-@ControllerAdvice(basePackages = {"io.dunwell.web", "io.dunwell.notes", "io.dunwell.followup"})
+@ControllerAdvice(basePackageClasses = RefusedFormText.class)
 class RefusedFormText {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -27,6 +29,12 @@ class RefusedFormText {
             return page(e.getName(), refused);
         }
         throw e;
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ModelAndView refused(BadRequestException e) {
+        return new ModelAndView("error", Map.of("status", 400, "error", "Bad Request",
+                "refusal", e.getMessage() + ". Nothing was saved."), HttpStatus.BAD_REQUEST);
     }
 
     @ExceptionHandler(BindException.class)

@@ -24,6 +24,7 @@ import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 import io.dunwell.settings.SettingRejected;
 import io.dunwell.settings.TemplatePreviews;
+import io.dunwell.system.BadRequestException;
 
 /**
  * Supervisors' settings (the security configuration keeps agents out). Each form saves on its own;
@@ -63,7 +64,7 @@ class SettingsController {
                 buckets.add(new AgingBucket(name.get(i), whole(from.get(i), "From"),
                         to.get(i).isBlank() ? null : whole(to.get(i), "To")));
             }
-        } catch (SettingRejected e) {
+        } catch (BadRequestException e) {
             return refused("buckets", e, model -> model.addObject("buckets", buckets));
         }
         return save("buckets", () -> settings.changeAgingBuckets(buckets, user.getName()),
@@ -99,12 +100,12 @@ class SettingsController {
         try {
             change.run();
             return new ModelAndView("redirect:/settings?saved=" + form + "#" + form);
-        } catch (SettingRejected e) {
+        } catch (SettingRejected | BadRequestException e) {
             return refused(form, e, typed);
         }
     }
 
-    private ModelAndView refused(String form, SettingRejected e, Consumer<ModelAndView> typed) {
+    private ModelAndView refused(String form, RuntimeException e, Consumer<ModelAndView> typed) {
         ModelAndView page = new ModelAndView("settings");
         page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         fill(page.getModel(), "reminder-1", "en");
@@ -115,7 +116,7 @@ class SettingsController {
     }
 
     private void fill(Map<String, Object> model, String template, String lang) {
-        model.put("buckets", settings.agingBuckets());
+        model.put("buckets", settings.agingBuckets().list());
         model.put("inCollections", settings.inCollections());
         model.put("criticalInvoices", settings.criticalInvoices());
         model.put("builtInStatuses", CollectionStatus.BUILT_IN);
@@ -129,20 +130,18 @@ class SettingsController {
     }
 
     private static OverdueCondition condition(String days, String amount) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount.strip());
-        } catch (NumberFormatException e) {
-            throw new SettingRejected("\"" + amount + "\" is not an amount.");
+        BigDecimal value = FormFields.amount("Amount", amount);
+        if (value == null) {
+            throw new BadRequestException("Amount", "give an amount, 0 for any");
         }
         return new OverdueCondition(whole(days, "Days overdue"), value);
     }
 
     private static int whole(String text, String field) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new SettingRejected(field + ": \"" + text + "\" is not a whole number of days.");
+        Integer number = FormFields.wholeNumber(field, text);
+        if (number == null) {
+            throw new BadRequestException(field, "give a whole number of days");
         }
+        return number;
     }
 }

@@ -17,10 +17,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
+import io.dunwell.agent.Agents;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Receivables;
+import io.dunwell.reporting.AccountFilter;
+import io.dunwell.reporting.AccountFilters;
+import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.system.BadRequestException;
@@ -44,13 +48,16 @@ class WorklistController {
     private final Baskets baskets;
     private final BasketStatements statements;
     private final AccountsInCollections accountList;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
-    private final AgentDirectory agents;
+    private final Agents agents;
     private final ConsoleSettings settings;
+    private final AccountFilters filters;
 
-    WorklistController(Baskets baskets, BasketStatements statements, AccountsInCollections accountList, AccountService accounts,
-                       Receivables receivables, AgentDirectory agents, ConsoleSettings settings) {
+    WorklistController(Baskets baskets, BasketStatements statements, AccountsInCollections accountList, Accounts accounts,
+                       Receivables receivables, Agents agents, ConsoleSettings settings,
+                       AccountFilters filters) {
+        this.filters = filters;
         this.baskets = baskets;
         this.statements = statements;
         this.accountList = accountList;
@@ -60,28 +67,23 @@ class WorklistController {
         this.settings = settings;
     }
 
-    /** A picked account in the basket's list: its standing now and, once worked, the outcome. */
-    public record Line(Account account, Balances balances, BasketEntry entry) {
-    }
-
     @GetMapping("/worklists")
     String worklists(@RequestParam(required = false) String bucket, @RequestParam(required = false) String assigned,
                      @RequestParam(required = false) String agent, @RequestParam(required = false) String q,
                      Authentication user, Model model) {
-        List<AgingBucket> buckets = settings.agingBuckets().stream().filter(b -> b.toDays() == null || b.toDays() > 0).toList();
-        AgingBucket chosen = buckets.stream().filter(b -> b.name().equals(bucket)).findFirst().orElse(null);
-        // the list's condition is "more than minDays overdue"; a bucket starts at fromDays, inclusive
-        AccountFilter filter = new AccountFilter(chosen == null ? 0 : Math.max(0, chosen.fromDays() - 1),
-                settings.inCollections().amount(), assigned, agent, null, chosen, q, "days", "asc", 1);
+        AccountFilter filter = filters.worklist(bucket, assigned, agent, q);
+        // a worklist is worked from a past-due bucket: "Current" is not one to pick
+        List<AgingBucket> buckets = settings.agingBuckets().list().stream().filter(b -> b.toDays() == null || b.toDays() > 0).toList();
+        String chosen = filter.bucket() == null ? "" : filter.bucket().name();
         model.addAttribute("filter", filter);
         model.addAttribute("buckets", buckets);
-        model.addAttribute("bucket", chosen == null ? "" : chosen.name());
+        model.addAttribute("bucket", chosen);
         model.addAttribute("candidates", accountList.find(filter, user.getName()).rows());
-        model.addAttribute("agents", agents.agents());
-        boolean supervisor = supervisor(model);
+        model.addAttribute("agents", agents.active());
+        boolean supervisor = WorklistPages.supervisor(model);
         model.addAttribute("pending", baskets.visibleTo(user.getName(), supervisor, BasketStatus.PENDING));
         model.addAttribute("inSession", baskets.visibleTo(user.getName(), supervisor, BasketStatus.IN_SESSION));
-        model.addAttribute("suggestedName", chosen == null ? "" : chosen.name());
+        model.addAttribute("suggestedName", chosen);
         return "worklists";
     }
 
@@ -94,7 +96,7 @@ class WorklistController {
                     + " accounts is pending.");
             return "redirect:/worklists/baskets/" + basket.getId();
         } catch (BadRequestException refused) {
-            redirect.addFlashAttribute("error", "No basket made: " + messages(refused));
+            redirect.addFlashAttribute("error", "No basket made: " + refused.getMessage());
             return "redirect:/worklists";
         }
     }
@@ -105,7 +107,7 @@ class WorklistController {
         model.addAttribute("basket", basket);
         model.addAttribute("lines", basket.getEntries().stream().map(entry -> {
             Account account = accounts.get(entry.getAccountId());
-            return new Line(account, receivables.balancesOf(account), entry);
+            return new WorklistPages.Line(account, receivables.balancesOf(account), entry);
         }).toList());
         // a fresh id per page view: a double click on "Email statements" repeats the same request
         model.addAttribute("requestId", UUID.randomUUID().toString());
@@ -116,10 +118,10 @@ class WorklistController {
     String startSession(@PathVariable Long id, Authentication user, Model model, RedirectAttributes redirect) {
         Basket basket = mine(id, user, model);
         if (basket.getStatus() == BasketStatus.IN_SESSION) {
-            return "redirect:" + sessionPage(basket.getSessionProcessInstanceId());
+            return "redirect:" + WorklistPages.sessionPage(basket.getSessionProcessInstanceId());
         }
         try {
-            return "redirect:" + sessionPage(baskets.startSession(id, user.getName(), supervisor(model)).getSessionProcessInstanceId());
+            return "redirect:" + WorklistPages.sessionPage(baskets.startSession(id, user.getName(), WorklistPages.supervisor(model)).getSessionProcessInstanceId());
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
             return "redirect:/worklists/baskets/" + id;
@@ -130,11 +132,11 @@ class WorklistController {
     String emailStatements(@PathVariable Long id, @RequestParam(required = false) String requestId, Authentication user,
                            Model model, RedirectAttributes redirect) {
         try {
-            BasketStatements.Mailed mailed = statements.email(id, requestId, user.getName(), supervisor(model));
+            BasketStatements.Mailed mailed = statements.email(id, requestId, user.getName(), WorklistPages.supervisor(model));
             redirect.addFlashAttribute("notice", "Statements: " + mailed.sent() + " of " + mailed.queued() + " sent"
                     + (mailed.notSent() == 0 ? "." : "; " + mailed.notSent() + " not sent (no email address, or the mail server refused)."));
         } catch (BadRequestException refused) {
-            redirect.addFlashAttribute("error", "No statements sent: " + messages(refused));
+            redirect.addFlashAttribute("error", "No statements sent: " + refused.getMessage());
         }
         return "redirect:/worklists/baskets/" + id;
     }
@@ -142,7 +144,7 @@ class WorklistController {
     private Basket mine(Long id, Authentication user, Model model) {
         try {
             Basket basket = baskets.require(id);
-            Baskets.checkMayWork(basket, user.getName(), supervisor(model));
+            Baskets.checkMayWork(basket, user.getName(), WorklistPages.supervisor(model));
             return basket;
         } catch (NotFoundException missing) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, missing.getMessage());
@@ -150,16 +152,4 @@ class WorklistController {
     }
 
     /** ConsoleUser put the signed-in user's role into every console page's model before the handler ran. */
-    static boolean supervisor(Model model) {
-        return Boolean.TRUE.equals(model.getAttribute("supervisor"));
-    }
-
-    static String messages(BadRequestException refused) {
-        return refused.errors().stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
-    }
-
-    static String sessionPage(String processInstanceId) {
-        return "/worklists/sessions/" + UriUtils.encodePathSegment(processInstanceId, StandardCharsets.UTF_8);
-    }
-
 }

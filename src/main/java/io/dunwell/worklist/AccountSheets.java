@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
@@ -27,11 +27,11 @@ public class AccountSheets {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final Baskets baskets;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final Timeline timeline;
 
-    AccountSheets(Baskets baskets, AccountService accounts, Receivables receivables, Timeline timeline) {
+    AccountSheets(Baskets baskets, Accounts accounts, Receivables receivables, Timeline timeline) {
         this.baskets = baskets;
         this.accounts = accounts;
         this.receivables = receivables;

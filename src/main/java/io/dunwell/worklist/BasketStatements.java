@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.Outbox;
 import io.dunwell.notification.OutboxMessage;
 import io.dunwell.system.BadRequestException;
@@ -29,11 +29,11 @@ public class BasketStatements {
     }
 
     private final Baskets baskets;
-    private final NotificationService notifications;
+    private final Notifications notifications;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
 
-    BasketStatements(Baskets baskets, NotificationService notifications, Outbox outbox,
+    BasketStatements(Baskets baskets, Notifications notifications, Outbox outbox,
                      PlatformTransactionManager transactions) {
         this.baskets = baskets;
         this.notifications = notifications;

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.ConflictException;
@@ -37,13 +37,13 @@ public class Baskets {
     static final int MAX_ACCOUNTS = 500;
 
     private final BasketRepository baskets;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final RuntimeService runtime;
     private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Baskets(BasketRepository baskets, AccountService accounts, RuntimeService runtime, Timeline timeline,
+    Baskets(BasketRepository baskets, Accounts accounts, RuntimeService runtime, Timeline timeline,
             PlatformTransactionManager transactions, Clock clock) {
         this.baskets = baskets;
         this.accounts = accounts;

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.system.security.EngineUser;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.DunningCase;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.promise.Promises;
@@ -39,13 +39,13 @@ public class SessionPromises {
     public record Terms(LocalDate firstDueDate, BigDecimal amount, int installmentCount, Period interval, String note) {
     }
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final DunningCases cases;
     private final Promises promises;
     private final TaskService tasks;
     private final EngineUser engineUser;
 
-    SessionPromises(AccountService accounts, DunningCases cases, Promises promises, TaskService tasks, EngineUser engineUser) {
+    SessionPromises(Accounts accounts, DunningCases cases, Promises promises, TaskService tasks, EngineUser engineUser) {
         this.accounts = accounts;
         this.cases = cases;
         this.promises = promises;

@@ -46,7 +46,7 @@ import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.Mailbox;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.notification.DevelopmentChannelProvider;
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.OutboxSweep;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.Roles;
@@ -64,7 +64,7 @@ class BulkActionApiTests {
     @Autowired
     IdentityService identity;
     @Autowired
-    NotificationService notifications;
+    Notifications notifications;
     @Autowired
     DevelopmentChannelProvider developmentProvider;
     @Autowired
@@ -560,7 +560,7 @@ class BulkActionApiTests {
     }
 
     @Autowired
-    io.dunwell.account.AccountService accounts;
+    io.dunwell.account.Accounts accounts;
 
     private Long accountId(String externalId) {
         return accounts.require(externalId).getId();

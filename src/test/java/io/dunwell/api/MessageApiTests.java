@@ -19,11 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.notification.ChannelProvider;
-import io.dunwell.notification.NotificationService;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.OutboxSweep;
 
 @DunwellIntegrationTest
@@ -32,11 +32,11 @@ class MessageApiTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    NotificationService notifications;
+    Notifications notifications;
     @Autowired
     OutboxSweep sweep;
     @Autowired

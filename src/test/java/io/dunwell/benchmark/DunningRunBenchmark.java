@@ -32,11 +32,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.EmbeddedPostgresInitializer;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.DunningRun;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.dunning.process.DunningRunVariables;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.RowResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -70,8 +70,8 @@ public final class DunningRunBenchmark {
 
     private final BenchmarkSettings settings;
     private final int cases;
-    private final AccountService accountService;
-    private final InvoiceService invoiceService;
+    private final Accounts accountService;
+    private final Invoices invoiceService;
     private final DunningRun dunningRun;
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -85,8 +85,8 @@ public final class DunningRunBenchmark {
     private DunningRunBenchmark(BenchmarkSettings settings, ConfigurableApplicationContext context) {
         this.settings = settings;
         this.cases = settings.cases();
-        this.accountService = context.getBean(AccountService.class);
-        this.invoiceService = context.getBean(InvoiceService.class);
+        this.accountService = context.getBean(Accounts.class);
+        this.invoiceService = context.getBean(Invoices.class);
         this.dunningRun = context.getBean(DunningRun.class);
         this.runtime = context.getBean(RuntimeService.class);
         this.management = context.getBean(ManagementService.class);

@@ -25,17 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.DunwellApplication;
 import io.dunwell.EmbeddedPostgresInitializer;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.DelinquentAccounts;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.RowResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Imports accounts, then invoices, into embedded PostgreSQL through the services the API and the
- * CSV import use ({@link AccountService#upsertAll}, {@link InvoiceService#upsertAll}), a chunk per
+ * CSV import use ({@link Accounts#upsertAll}, {@link Invoices#upsertAll}), a chunk per
  * call, and prints rows per second, the CPU they cost, the rows in the tables and whether every
  * receivables summary agrees with its invoices. Not a test: {@code mvn -Pbenchmark verify} runs it
  * (see BENCHMARKS.md and {@link BenchmarkSettings} for the parameters).
@@ -58,8 +58,8 @@ public final class IngestionBenchmark {
     private static final int SCAN_PAGE = 1_000;
 
     private final BenchmarkSettings settings;
-    private final AccountService accountService;
-    private final InvoiceService invoiceService;
+    private final Accounts accountService;
+    private final Invoices invoiceService;
     private final JdbcTemplate jdbc;
     private final DelinquentAccounts delinquentAccounts;
     private final DunningCases dunningCases;
@@ -71,8 +71,8 @@ public final class IngestionBenchmark {
 
     private IngestionBenchmark(BenchmarkSettings settings, ConfigurableApplicationContext context) {
         this.settings = settings;
-        this.accountService = context.getBean(AccountService.class);
-        this.invoiceService = context.getBean(InvoiceService.class);
+        this.accountService = context.getBean(Accounts.class);
+        this.invoiceService = context.getBean(Invoices.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.delinquentAccounts = context.getBean(DelinquentAccounts.class);
         this.dunningCases = context.getBean(DunningCases.class);

@@ -25,9 +25,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.security.Roles;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
@@ -44,8 +44,8 @@ class BulkActionConcurrencyTests {
             List.of(new SimpleGrantedAuthority("ROLE_" + Roles.SUPERVISOR)));
 
     @Autowired BulkActions bulkActions;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Timeline timeline;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;

@@ -30,16 +30,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.CaseJobs;
 import io.dunwell.invoice.CreditNoteCommand;
-import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.CreditNotes;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -57,11 +57,11 @@ class LatePaymentChargesProcessTests {
 
     static final String SEGMENT = "latechargetest";
 
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Receivables receivables;
-    @Autowired PaymentService payments;
-    @Autowired CreditNoteService creditNotes;
+    @Autowired Payments payments;
+    @Autowired CreditNotes creditNotes;
     @Autowired Timeline timeline;
     @Autowired JdbcTemplate jdbc;
     @Autowired SharedClock clock;

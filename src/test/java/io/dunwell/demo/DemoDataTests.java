@@ -17,16 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.dunwell.notification.MailCatcher;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.invoice.Balances;
-import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.CreditNotes;
 import io.dunwell.invoice.Invoice;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 
 /**
  * The demo's users and data on the shared test context, where the demo itself is off: the test
@@ -39,10 +40,10 @@ class DemoDataTests {
     private static final DemoProperties PROPERTIES = new DemoProperties(true, ACCOUNTS, "demo", 20240601L,
             new DemoProperties.MailCatcher(false));
 
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
-    @Autowired PaymentService payments;
-    @Autowired CreditNoteService creditNotes;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
+    @Autowired Payments payments;
+    @Autowired CreditNotes creditNotes;
     @Autowired Receivables receivables;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired Clock clock;

@@ -23,6 +23,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import io.dunwell.notification.MailCatcher;
+
 class MailCatcherTests {
 
     private final ApplicationContextRunner demo = new ApplicationContextRunner()

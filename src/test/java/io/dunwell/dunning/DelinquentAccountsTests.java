@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.payment.Payments;
 
 /** Other tests share the database: each test makes its own accounts and asserts only about them. */
 @DunwellIntegrationTest
@@ -33,11 +33,11 @@ class DelinquentAccountsTests {
     @Autowired
     DunningPolicy policy;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    PaymentService payments;
+    Payments payments;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

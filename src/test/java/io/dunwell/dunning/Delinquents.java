@@ -10,22 +10,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 
 /** Accounts and invoices made through the real services; the flags no service sets yet are written directly. */
 class Delinquents {
 
-    private final AccountService accounts;
-    private final InvoiceService invoices;
-    private final PaymentService payments;
+    private final Accounts accounts;
+    private final Invoices invoices;
+    private final Payments payments;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Delinquents(AccountService accounts, InvoiceService invoices, PaymentService payments, JdbcTemplate jdbc, Clock clock) {
+    Delinquents(Accounts accounts, Invoices invoices, Payments payments, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
         this.invoices = invoices;
         this.payments = payments;

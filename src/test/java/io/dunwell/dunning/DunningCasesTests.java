@@ -22,10 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
-import io.dunwell.invoice.InvoiceService;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.payment.Payments;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 
@@ -35,11 +35,11 @@ class DunningCasesTests {
     @Autowired
     DunningCases cases;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    PaymentService payments;
+    Payments payments;
     @Autowired
     Timeline timeline;
     @Autowired

@@ -26,11 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
-import io.dunwell.notification.NotificationService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.notification.Notifications;
 import io.dunwell.notification.OutboxMessage;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.SharedClock;
 
 /**
@@ -42,13 +42,13 @@ import io.dunwell.system.SharedClock;
 class DunningFailuresIT {
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    PaymentService payments;
+    Payments payments;
     @Autowired
-    NotificationService notifications;
+    Notifications notifications;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

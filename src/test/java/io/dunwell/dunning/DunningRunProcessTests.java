@@ -29,9 +29,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.TestUsers;
 
@@ -42,9 +42,9 @@ import io.dunwell.system.security.TestUsers;
 @DunwellIntegrationTest
 class DunningRunProcessTests {
 
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
-    @Autowired PaymentService payments;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
+    @Autowired Payments payments;
     @Autowired JdbcTemplate jdbc;
     @Autowired SharedClock clock;
     @Autowired RuntimeService runtime;

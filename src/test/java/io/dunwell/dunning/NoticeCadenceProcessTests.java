@@ -25,11 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.CreditNoteCommand;
-import io.dunwell.invoice.CreditNoteService;
-import io.dunwell.invoice.InvoiceService;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.invoice.CreditNotes;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.SharedClock;
 
 /** The automatic part of DunningCaseProcess: reminders at 7, 20 and 30 days, catch-up, spacing, re-anchoring, settling. */
@@ -37,13 +37,13 @@ import io.dunwell.system.SharedClock;
 class NoticeCadenceProcessTests {
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    PaymentService payments;
+    Payments payments;
     @Autowired
-    CreditNoteService creditNotes;
+    CreditNotes creditNotes;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

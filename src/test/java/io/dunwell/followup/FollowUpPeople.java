@@ -6,41 +6,41 @@ import org.camunda.bpm.engine.IdentityService;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
 
 /** Fresh accounts and users for one test, so that no two tests share an assignee's mail or tasks. */
-class FollowUpPeople {
+public class FollowUpPeople {
 
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final IdentityService identity;
 
-    FollowUpPeople(AccountService accounts, IdentityService identity) {
+    public FollowUpPeople(Accounts accounts, IdentityService identity) {
         this.accounts = accounts;
         this.identity = identity;
     }
 
-    Account account(String name, String timeZone) {
+    public Account account(String name, String timeZone) {
         return accounts.upsert("ACC-" + UUID.randomUUID(), new AccountDetails(name, "ap-" + UUID.randomUUID() + "@customer.example",
                 null, "en-US", timeZone, "EUR", null)).account();
     }
 
-    String agent() {
+    public String agent() {
         return user("fuagent", Roles.AGENTS_GROUP);
     }
 
-    String supervisor() {
+    public String supervisor() {
         return user("fusuper", Roles.SUPERVISORS_GROUP);
     }
 
-    String user(String prefix, String group) {
+    public String user(String prefix, String group) {
         String id = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         TestUsers.ensure(identity, id, group);
         return id;
     }
 
-    static String mailOf(String userId) {
+    public static String mailOf(String userId) {
         return userId + "@dunwell.test";
     }
 }

@@ -26,10 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.Agents;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
 
@@ -38,8 +38,8 @@ import io.dunwell.system.security.TestUsers;
 class FollowUpTaskApiTests {
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired IdentityService identity;
     @Autowired TaskService tasks;
     @Autowired Agents agents;

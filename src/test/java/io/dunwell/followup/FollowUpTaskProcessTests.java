@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.EscalationPoints;
 import io.dunwell.dunning.CaseJobs;
 import io.dunwell.dunning.Mailbox;
@@ -49,7 +49,7 @@ class FollowUpTaskProcessTests {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
-    @Autowired AccountService accounts;
+    @Autowired Accounts accounts;
     @Autowired FollowUpTasks followUps;
     @Autowired FollowUpSteps steps;
     @Autowired EscalationPoints escalationPoints;

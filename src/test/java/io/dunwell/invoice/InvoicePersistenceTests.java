@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.Money;
 
 /**
@@ -30,7 +30,7 @@ class InvoicePersistenceTests {
     static final Instant AT = Instant.parse("2027-01-10T08:00:00.123456Z");
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
 
     @Autowired
     InvoiceRepository invoices;
@@ -42,7 +42,7 @@ class InvoicePersistenceTests {
     AllocationRepository allocations;
 
     @Autowired
-    InvoiceService invoiceService;
+    Invoices invoiceService;
 
     @Autowired
     Receivables receivables;

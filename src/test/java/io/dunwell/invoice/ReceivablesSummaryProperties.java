@@ -23,9 +23,9 @@ import org.springframework.test.context.TestContextManager;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.RowResult;
 import net.jqwik.api.Arbitraries;
@@ -189,11 +189,11 @@ class ReceivablesSummaryProperties {
 
         private static final LocalDate BASE = LocalDate.of(2027, 1, 1);
 
-        private final AccountService accounts = spring.getBean(AccountService.class);
-        private final InvoiceService invoiceService = spring.getBean(InvoiceService.class);
+        private final Accounts accounts = spring.getBean(Accounts.class);
+        private final Invoices invoiceService = spring.getBean(Invoices.class);
         private final InvoiceRepository invoiceRepository = spring.getBean(InvoiceRepository.class);
-        private final PaymentService payments = spring.getBean(PaymentService.class);
-        private final CreditNoteService creditNotes = spring.getBean(CreditNoteService.class);
+        private final Payments payments = spring.getBean(Payments.class);
+        private final CreditNotes creditNotes = spring.getBean(CreditNotes.class);
         private final Receivables receivables = spring.getBean(Receivables.class);
         private final NamedParameterJdbcTemplate sql = new NamedParameterJdbcTemplate(spring.getBean(DataSource.class));
 

@@ -35,10 +35,10 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.Mailbox;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.notification.Outbox;
 import io.dunwell.notification.OutboxSweep;
 import io.dunwell.system.security.Roles;
@@ -56,9 +56,9 @@ class NotesTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
     IdentityService identity;
     @Autowired

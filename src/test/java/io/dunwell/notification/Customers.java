@@ -12,20 +12,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 
 /** Accounts and invoices made through the real services, and notices queued the way a process step queues them. */
 public class Customers {
 
-    private final AccountService accounts;
-    private final InvoiceService invoices;
-    private final NotificationService notifications;
+    private final Accounts accounts;
+    private final Invoices invoices;
+    private final Notifications notifications;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public Customers(AccountService accounts, InvoiceService invoices, NotificationService notifications, Clock clock,
+    public Customers(Accounts accounts, Invoices invoices, Notifications notifications, Clock clock,
                      PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.invoices = invoices;

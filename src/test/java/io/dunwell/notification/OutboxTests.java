@@ -37,8 +37,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 
@@ -47,11 +47,11 @@ import io.dunwell.timeline.TimelineEntry;
 class OutboxTests {
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    NotificationService notifications;
+    Notifications notifications;
     @Autowired
     Outbox outbox;
     @Autowired

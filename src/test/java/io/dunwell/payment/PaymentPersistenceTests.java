@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.Money;
 
 /** Payments as PostgreSQL stores them: amounts at the currency's scale, instants in UTC to the microsecond. */
@@ -26,7 +26,7 @@ class PaymentPersistenceTests {
     static final Instant CREATED = Instant.parse("2027-01-10T09:00:00.000001Z");
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
 
     @Autowired
     PaymentRepository payments;

@@ -24,15 +24,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.invoice.CreditNoteCommand;
-import io.dunwell.invoice.CreditNoteService;
+import io.dunwell.invoice.CreditNotes;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.timeline.Timeline;
@@ -46,13 +46,13 @@ class PromisesTests {
     @Autowired
     Promises promises;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    PaymentService payments;
+    Payments payments;
     @Autowired
-    CreditNoteService creditNotes;
+    CreditNotes creditNotes;
     @Autowired
     DunningCases cases;
     @Autowired

@@ -10,6 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.dunwell.settings.AgingBucket;
+import io.dunwell.settings.AgingBuckets;
+import io.dunwell.settings.SettingRejected;
+
 class AgingTests {
 
     private static final LocalDate MARCH_31 = LocalDate.of(2026, 3, 31);
@@ -25,17 +29,18 @@ class AgingTests {
                 MARCH_31.minusDays(75), new BigDecimal("300"),
                 MARCH_31.minusDays(120), new BigDecimal("200"));
 
-        assertThat(Aging.totals(AgingBuckets.DEFAULTS, MARCH_31, open)).containsExactly(
+        assertThat(Aging.totals(AgingBuckets.DEFAULT, MARCH_31, open)).containsExactly(
                 new BigDecimal("1400"), new BigDecimal("2100"), new BigDecimal("500"), new BigDecimal("300"), new BigDecimal("200"));
     }
 
     @Test
     void customBucketsNameAndSplitTheDays() {
         AgingBuckets quarters = new AgingBuckets(List.of(
-                new AgingBuckets.Bucket("Not due", Integer.MIN_VALUE, 0),
-                new AgingBuckets.Bucket("This quarter", 1, 90),
-                new AgingBuckets.Bucket("Older", 91, Integer.MAX_VALUE)));
+                new AgingBucket("Not due", 0, 0),
+                new AgingBucket("This quarter", 1, 90),
+                new AgingBucket("Older", 91, null)));
 
+        assertThat(quarters.indexOf(-5)).isZero();
         assertThat(quarters.indexOf(90)).isEqualTo(1);
         assertThat(quarters.indexOf(91)).isEqualTo(2);
         assertThat(quarters.names()).containsExactly("Not due", "This quarter", "Older");
@@ -44,8 +49,8 @@ class AgingTests {
     @Test
     void bucketsWithAGapAreRefused() {
         assertThatThrownBy(() -> new AgingBuckets(List.of(
-                new AgingBuckets.Bucket("Current", Integer.MIN_VALUE, 0),
-                new AgingBuckets.Bucket("Late", 5, Integer.MAX_VALUE))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Late");
+                new AgingBucket("Current", 0, 0),
+                new AgingBucket("Late", 5, null))))
+                .isInstanceOf(SettingRejected.class).hasMessageContaining("gap");
     }
 }

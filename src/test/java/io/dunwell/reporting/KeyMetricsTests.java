@@ -10,12 +10,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.dunwell.settings.AgingBuckets;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 
 /**
  * DSO, CEI and aging from the ledger on the shared database. Only this test books Mongolian tögrög,
@@ -29,9 +30,9 @@ class KeyMetricsTests {
     @Autowired
     KeyMetrics metrics;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
     Clock clock;
 
@@ -45,7 +46,7 @@ class KeyMetricsTests {
         invoice(account, today.minusDays(40), today.minusDays(25), "300", "300");
         invoice(account, today.minusDays(10), today.plusDays(20), "500", "500");
 
-        CurrencyMetrics tögrög = metrics.report(AgingBuckets.DEFAULTS).currencies().stream()
+        CurrencyMetrics tögrög = metrics.report(AgingBuckets.DEFAULT).currencies().stream()
                 .filter(c -> c.currency().equals(CURRENCY)).findFirst().orElseThrow();
 
         // ending receivables 1,400 over credit sales of 500 in 30 days; before: 1,300 over 1,300

@@ -1,6 +1,7 @@
 package io.dunwell.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,21 +15,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
+import io.dunwell.settings.AgingBuckets;
+import io.dunwell.settings.OverdueCondition;
 
 /** The aggregate queries on the shared database, narrowed to one agent whose accounts only this test makes. */
 @DunwellIntegrationTest
 class PortfolioTests {
 
+    private static final OverdueCondition IN_COLLECTIONS = new OverdueCondition(0, BigDecimal.ZERO);
+
     @Autowired
     Portfolio portfolio;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
     Clock clock;
 
@@ -47,26 +52,36 @@ class PortfolioTests {
 
     @Test
     void standingCountsGoodStandingAndEveryCollectionStatus() {
-        Standing standing = portfolio.standing(agent);
+        Standing standing = portfolio.standing(IN_COLLECTIONS, agent);
 
         assertThat(standing.goodStanding()).isEqualTo(1);
         assertThat(standing.inCollections()).isEqualTo(2);
     }
 
     @Test
+    void anAccountInGoodStandingButPastTheConditionIsInCollectionsAsOnTheAccountsList() {
+        account("Forgotten Oy", CollectionStatus.GOOD_STANDING, "90", 12);
+
+        assertThat(portfolio.standing(IN_COLLECTIONS, agent).inCollections()).isEqualTo(3);
+        assertThat(portfolio.standing(new OverdueCondition(20, BigDecimal.ZERO), agent).inCollections()).isEqualTo(2);
+        assertThat(portfolio.standing(new OverdueCondition(0, new BigDecimal("100")), agent).goodStanding()).isEqualTo(2);
+        assertThat(portfolio.inCollectionsByAge(AgingBuckets.DEFAULT, IN_COLLECTIONS, agent)).containsExactly(0L, 1L, 1L, 0L, 1L);
+    }
+
+    @Test
     void accountsInCollectionsAreAgedByTheirOldestUnpaidInvoice() {
-        assertThat(portfolio.inCollectionsByAge(AgingBuckets.DEFAULTS, agent)).containsExactly(0L, 0L, 1L, 0L, 1L);
+        assertThat(portfolio.inCollectionsByAge(AgingBuckets.DEFAULT, IN_COLLECTIONS, agent)).containsExactly(0L, 0L, 1L, 0L, 1L);
     }
 
     @Test
     void scatterPlotsOverdueBalanceLongestOverdueFirst() {
-        assertThat(portfolio.scatter("EUR", agent, 10))
+        assertThat(portfolio.scatter("EUR", IN_COLLECTIONS, agent, 10))
                 .extracting(ScatterPoint::name, ScatterPoint::daysPastDue, point -> point.overdueBalance().setScale(0))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Ancient GmbH", 100L, new BigDecimal("50")),
-                        org.assertj.core.groups.Tuple.tuple("Late Ltd", 45L, new BigDecimal("800")));
-        assertThat(portfolio.overdueInCollections("EUR", agent)).isEqualTo(2);
-        assertThat(portfolio.scatter("EUR", agent, 1)).hasSize(1);
+                        tuple("Ancient GmbH", 100L, new BigDecimal("50")),
+                        tuple("Late Ltd", 45L, new BigDecimal("800")));
+        assertThat(portfolio.overdueInCollections("EUR", IN_COLLECTIONS, agent)).isEqualTo(2);
+        assertThat(portfolio.scatter("EUR", IN_COLLECTIONS, agent, 1)).hasSize(1);
     }
 
     @Test
@@ -81,9 +96,9 @@ class PortfolioTests {
     @Test
     void assignedAccountsListTheLongestOverdueFirst() {
         assertThat(portfolio.assignedTo(agent, 10)).extracting(AssignedAccount::name, AssignedAccount::daysPastDue)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Ancient GmbH", 100L),
-                        org.assertj.core.groups.Tuple.tuple("Late Ltd", 45L),
-                        org.assertj.core.groups.Tuple.tuple("Current Co", null));
+                .containsExactly(tuple("Ancient GmbH", 100L),
+                        tuple("Late Ltd", 45L),
+                        tuple("Current Co", null));
     }
 
     private Account account(String name, String status, String amount, int daysPastDue) {

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.DunningSchedule;
 
@@ -44,7 +44,7 @@ class ConsoleSettingsTests {
     @Autowired
     TemplatePreviews previews;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -52,7 +52,7 @@ class ConsoleSettingsTests {
 
     @Test
     void overlappingBucketsAreRefusedAndTheOldOnesStay() {
-        List<AgingBucket> before = settings.agingBuckets();
+        AgingBuckets before = settings.agingBuckets();
 
         assertThatThrownBy(() -> settings.changeAgingBuckets(List.of(new AgingBucket("Current", 0, 0),
                 new AgingBucket("Early", 1, 40), new AgingBucket("Late", 30, null)), "sarah"))
@@ -69,17 +69,17 @@ class ConsoleSettingsTests {
 
     @Test
     void contiguousBucketsAreStoredAndEveryAgeFindsOne() {
-        List<AgingBucket> before = settings.agingBuckets();
+        AgingBuckets before = settings.agingBuckets();
         List<AgingBucket> twoMonths = List.of(new AgingBucket("Current", 0, 0), new AgingBucket("1–60", 1, 60),
                 new AgingBucket("60+", 61, null));
         try {
             settings.changeAgingBuckets(twoMonths, "sarah");
 
-            assertThat(settings.agingBuckets()).isEqualTo(twoMonths);
+            assertThat(settings.agingBuckets().list()).isEqualTo(twoMonths);
             assertThat(twoMonths.stream().filter(b -> b.contains(61)).map(AgingBucket::name)).containsExactly("60+");
             assertThat(twoMonths.stream().filter(b -> b.contains(-3)).map(AgingBucket::name)).containsExactly("Current");
         } finally {
-            settings.changeAgingBuckets(before, "sarah");
+            settings.changeAgingBuckets(before.list(), "sarah");
         }
     }
 

@@ -10,14 +10,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 
 /** Timeline entries as PostgreSQL stores them: every field, oldest first, ties in the order they were written. */
 @DunwellIntegrationTest
 class TimelinePersistenceTests {
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
 
     @Autowired
     TimelineRepository entries;

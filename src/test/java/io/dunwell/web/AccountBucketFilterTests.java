@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,10 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.settings.AgingBucket;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.system.security.Roles;
@@ -39,8 +40,8 @@ class AccountBucketFilterTests {
     static final String AGENT = "bucketagent";
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired IdentityService identity;
     @Autowired ConsoleSettings settings;
     @Autowired Clock clock;
@@ -101,16 +102,16 @@ class AccountBucketFilterTests {
 
         String html = page("sarah", "q=" + token + "&bucket=" + bucket);
 
-        assertThat(html).containsPattern("href=\"/accounts\\?[^\"]*bucket=" + java.util.regex.Pattern.quote(bucket) + "[^\"]*sort=name")
-                .contains("<option value=\"" + settings.agingBuckets().stream().filter(b -> b.contains(40)).findFirst().orElseThrow().name()
+        assertThat(html).containsPattern("href=\"/accounts\\?[^\"]*bucket=" + Pattern.quote(bucket) + "[^\"]*sort=name")
+                .contains("<option value=\"" + settings.agingBuckets().list().stream().filter(b -> b.contains(40)).findFirst().orElseThrow().name()
                         + "\" selected>");
     }
 
     @Test
     void anUnknownBucketIsRefusedWithTheBucketsThereAre() throws Exception {
-        String first = settings.agingBuckets().get(0).name();
+        String first = settings.agingBuckets().list().get(0).name();
         String message = mvc.perform(get("/accounts?bucket=Someday").with(user("sarah").roles("SUPERVISOR")))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getErrorMessage();
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(message).contains("Someday").contains(first);
     }
 
@@ -118,13 +119,13 @@ class AccountBucketFilterTests {
     void theDashboardsAgingColumnsLinkToTheFilteredList() throws Exception {
         String html = mvc.perform(get("/").with(user("sarah").roles("SUPERVISOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        for (AgingBucket bucket : settings.agingBuckets()) {
+        for (AgingBucket bucket : settings.agingBuckets().list()) {
             assertThat(html).contains("href=\"/accounts?bucket=" + encoded(bucket.name()) + "\"");
         }
     }
 
     private String bucketOf(long days) {
-        return encoded(settings.agingBuckets().stream().filter(bucket -> bucket.contains(days)).findFirst().orElseThrow().name());
+        return encoded(settings.agingBuckets().list().stream().filter(bucket -> bucket.contains(days)).findFirst().orElseThrow().name());
     }
 
     private Account owing(String name, String zone, int... daysAgo) {

@@ -23,6 +23,9 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.dunwell.reporting.AccountFilter;
+import io.dunwell.reporting.AccountsInCollections;
+import io.dunwell.settings.AgingBuckets;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 
@@ -39,6 +42,7 @@ class AccountListControllerTests {
     @BeforeEach
     void accountsInCollections() {
         given(settings.inCollections()).willReturn(new OverdueCondition(30, new BigDecimal("50")));
+        given(settings.agingBuckets()).willReturn(AgingBuckets.DEFAULT);
         given(accounts.find(any(), any())).willReturn(new AccountsInCollections.Page(List.of(
                 new AccountsInCollections.Row("ACC-JP", "<script>alert(1)</script> KK", "IN_COLLECTIONS", "bob", "JPY",
                         new BigDecimal("250000"), LocalDate.parse("2026-01-01"), 61),

@@ -18,9 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.security.Roles;
@@ -32,8 +32,8 @@ class AccountListTests {
     static final String AGENT = "shellagent";
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired IdentityService identity;
     @Autowired Clock clock;
     @Autowired ConsoleSettings settings;

@@ -31,8 +31,10 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import io.dunwell.agent.Agent;
+import io.dunwell.agent.Agents;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Balances;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.settings.ConsoleSettings;
@@ -48,11 +50,11 @@ class AccountPageControllerTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
     Receivables receivables;
     @Autowired
-    AgentDirectory agents;
+    Agents agents;
     @Autowired
     ConsoleSettings settings;
 
@@ -67,7 +69,7 @@ class AccountPageControllerTests {
                 BigDecimal.ZERO, 1, LocalDate.parse("2026-03-02"), 1));
         given(receivables.openInvoicesOf(7L)).willReturn(List.of(
                 SliceFixtures.openInvoice("INV-X", "2026-0042", LocalDate.parse("2026-03-02"), "JPY", "250000")));
-        given(agents.agents()).willReturn(List.of(new AgentDirectory.Agent("bob", "Bob Agent")));
+        given(agents.active()).willReturn(List.of(new Agent("bob", "Bob Agent", "bob@example.com", true, null)));
     }
 
     @Test
@@ -109,7 +111,7 @@ class AccountPageControllerTests {
 
     @Test
     void aSupervisorAssignsAnActiveAgent() throws Exception {
-        given(agents.isAgent("bob")).willReturn(true);
+        given(agents.find("bob")).willReturn(Optional.of(new Agent("bob", "Bob Agent", "bob@example.com", true, null)));
 
         mvc.perform(post("/accounts/ACC-1/agent").param("agent", "bob").with(SUPERVISOR).with(csrf()))
                 .andExpect(redirectedUrl("/accounts/ACC-1"));

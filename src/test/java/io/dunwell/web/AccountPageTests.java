@@ -31,13 +31,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.CaseJobs;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.process.DunningCaseVariables;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -46,9 +46,9 @@ import io.dunwell.system.security.TestUsers;
 class AccountPageTests {
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
-    @Autowired PaymentService payments;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
+    @Autowired Payments payments;
     @Autowired DunningCases cases;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.dunwell.reporting.AccountFilter;
+import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.payment.PaymentCommand;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.payment.Payments;
 import io.dunwell.settings.AgingBucket;
 
 /** "Every account the filter matches" for a bulk action with an as-of date: the report as it stood at the end of that day. */
@@ -25,9 +27,9 @@ import io.dunwell.settings.AgingBucket;
 class AccountsAsOfTests {
 
     @Autowired AccountsInCollections list;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
-    @Autowired PaymentService payments;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
+    @Autowired Payments payments;
     @Autowired Clock clock;
 
     String token;

@@ -32,13 +32,18 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
 import io.dunwell.reporting.AgentLoad;
-import io.dunwell.reporting.AgingBuckets;
 import io.dunwell.reporting.AssignedAccount;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.reporting.Standing;
+import io.dunwell.settings.AgingBucket;
+import io.dunwell.settings.AgingBuckets;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
 
 @ConsoleWebMvcTest
 class AgentsControllerTests {
+
+    private static final OverdueCondition IN_COLLECTIONS = new OverdueCondition(0, BigDecimal.ZERO);
 
     static final RequestPostProcessor AGENT = user("alice").roles("AGENT");
     static final RequestPostProcessor SUPERVISOR = user("sarah").roles("SUPERVISOR");
@@ -50,7 +55,7 @@ class AgentsControllerTests {
     @Autowired
     Portfolio portfolio;
     @Autowired
-    DashboardBuckets buckets;
+    ConsoleSettings settings;
 
     @BeforeEach
     void bobWorksYenAndEuroAccounts() {
@@ -61,11 +66,11 @@ class AgentsControllerTests {
         balances.put("JPY", new BigDecimal("250000"));
         balances.put("EUR", new BigDecimal("1234.50"));
         given(portfolio.agents()).willReturn(List.of(new AgentLoad("bob", 2, balances, Map.of("IN_COLLECTIONS", 2L))));
-        given(portfolio.standing("bob")).willReturn(new Standing(Map.of("IN_COLLECTIONS", 2L)));
+        given(settings.inCollections()).willReturn(IN_COLLECTIONS);
+        given(portfolio.standing(IN_COLLECTIONS, "bob")).willReturn(new Standing(Map.of("IN_COLLECTIONS", 2L), 2));
         given(portfolio.assignedTo("bob", 500)).willReturn(List.of(
                 new AssignedAccount("ACC-JP", "Kiwi KK", "IN_COLLECTIONS", "JPY", new BigDecimal("250000"), 61L)));
-        given(buckets.current()).willReturn(new AgingBuckets(List.of(new AgingBuckets.Bucket("Current", Integer.MIN_VALUE, 0),
-                new AgingBuckets.Bucket("1+", 1, Integer.MAX_VALUE))));
+        given(settings.agingBuckets()).willReturn(new AgingBuckets(List.of(new AgingBucket("Current", 0, 0), new AgingBucket("1+", 1, null))));
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import io.dunwell.DunwellIntegrationTest;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.Roles;
@@ -64,7 +64,7 @@ class BulkActionsBrowserTests {
     @Autowired
     IdentityService identity;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
     Receivables receivables;
     @Autowired

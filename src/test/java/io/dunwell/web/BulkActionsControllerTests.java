@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.springframework.security.access.AccessDeniedException;
 
+import io.dunwell.reporting.AccountFilter;
+import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.system.NotFoundException;
 import io.dunwell.settings.ConsoleSettings;
@@ -51,7 +53,7 @@ class BulkActionsControllerTests {
         mvc.perform(post("/accounts/bulk/preview").param("action", "addFlags").param("allMatching", "true")
                         .param("minDays", "thirty").with(user("sarah").roles("SUPERVISOR")).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("&quot;thirty&quot; is not a whole number of days")));
+                .andExpect(content().string(containsString("&quot;thirty&quot; is not a whole number")));
 
         verifyNoInteractions(accountList);
         verify(bulkActions, never()).run(any(), any(), any());
@@ -62,7 +64,7 @@ class BulkActionsControllerTests {
         mvc.perform(post("/accounts/bulk/preview").param("action", "addFlags").param("allMatching", "true")
                         .param("minBalance", "1e3x").with(user("sarah").roles("SUPERVISOR")).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("&quot;1e3x&quot; is not a number")));
+                .andExpect(content().string(containsString("&quot;1e3x&quot; is not an amount like 1234.56")));
 
         verify(bulkActions, never()).run(any(), any(), any());
     }

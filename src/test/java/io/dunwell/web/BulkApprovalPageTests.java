@@ -28,12 +28,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.bulk.BulkRequest;
 import io.dunwell.bulk.BulkResult;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -46,8 +46,8 @@ class BulkApprovalPageTests {
 
     @Autowired MockMvc mvc;
     @Autowired IdentityService identity;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Receivables receivables;
     @Autowired BulkActions bulkActions;
     @Autowired Clock clock;

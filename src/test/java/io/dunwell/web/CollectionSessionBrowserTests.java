@@ -34,9 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
 import io.dunwell.timeline.Timeline;
@@ -61,8 +61,8 @@ class CollectionSessionBrowserTests {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Autowired IdentityService identity;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Baskets baskets;
     @Autowired Timeline timeline;
     @Autowired Clock clock;

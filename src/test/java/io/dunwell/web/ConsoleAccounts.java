@@ -6,18 +6,18 @@ import java.util.UUID;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 
 /** Accounts for the console's tests, made through the real services; every name carries the test's own token. */
 class ConsoleAccounts {
 
-    private final AccountService accounts;
-    private final InvoiceService invoices;
+    private final Accounts accounts;
+    private final Invoices invoices;
     private final Clock clock;
 
-    ConsoleAccounts(AccountService accounts, InvoiceService invoices, Clock clock) {
+    ConsoleAccounts(Accounts accounts, Invoices invoices, Clock clock) {
         this.accounts = accounts;
         this.invoices = invoices;
         this.clock = clock;

@@ -38,11 +38,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.dunning.Mailbox;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.reporting.Portfolio;
+import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.system.SharedClock;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -65,10 +66,10 @@ class ConsoleBrowserTests {
     private static final By NOTES_FORM = By.cssSelector(".notes-body > .note-form");
 
     @Autowired IdentityService identity;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Portfolio portfolio;
-    @Autowired DashboardBuckets buckets;
+    @Autowired ConsoleSettings settings;
     @Autowired SharedClock clock;
     @Autowired JdbcTemplate jdbc;
 
@@ -132,10 +133,10 @@ class ConsoleBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id("standing-title"), "In collections by age"));
         chartDrawn("standing-chart");
         assertThat(browser.findElement(By.id("standing-back")).isDisplayed()).isTrue();
-        var aging = buckets.current();
+        var aging = settings.agingBuckets();
         assertThat(chartLabels("standing-chart")).isEqualTo(aging.names());
         List<Long> byAge = chartValues("standing-chart");
-        assertThat(byAge).isEqualTo(portfolio.inCollectionsByAge(aging, null));
+        assertThat(byAge).isEqualTo(portfolio.inCollectionsByAge(aging, settings.inCollections(), null));
         assertThat(byAge.get(aging.indexOf(95))).isPositive();
         assertThat(browser.findElement(By.id("standing-hint")).getText())
                 .contains(byAge.stream().mapToLong(Long::longValue).sum() + " in collections");

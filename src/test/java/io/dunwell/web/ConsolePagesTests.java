@@ -23,9 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.settings.ConsoleSettings;
 
 @DunwellIntegrationTest
@@ -34,9 +34,9 @@ class ConsolePagesTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
     ConsoleSettings settings;
     @Autowired

@@ -9,9 +9,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** The real helpers the console's controllers use beside their mocked services. */
+import io.dunwell.reporting.AccountFilters;
+import io.dunwell.reporting.ConsoleFigures;
+import io.dunwell.reporting.RecentFigures;
+
+/** The real helpers the console's controllers use beside their mocked services (the filter factory reads the mocked settings). */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(ScriptJson.class)
+@Import({ScriptJson.class, AccountFilters.class})
 class ConsoleSliceConfiguration {
 
     /** Late evening in UTC: in Pacific/Auckland it is already the next day. */

@@ -7,12 +7,10 @@ import java.lang.annotation.Target;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.bulk.BulkActions;
 import io.dunwell.agent.Agents;
 import io.dunwell.dunning.CaseProgress;
@@ -20,12 +18,13 @@ import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.DunningSchedule;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.InvoiceBrowser;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.notes.Notes;
-import io.dunwell.notes.NotesSliceConfiguration;
-import io.dunwell.payment.PaymentService;
+import io.dunwell.notes.NotesExport;
+import io.dunwell.payment.Payments;
 import io.dunwell.promise.Promises;
+import io.dunwell.reporting.AccountsInCollections;
 import io.dunwell.reporting.KeyMetrics;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.settings.ConsoleSettings;
@@ -34,7 +33,7 @@ import io.dunwell.system.security.ConsoleSliceSecurity;
 import io.dunwell.timeline.Timeline;
 
 /**
- * A {@code @WebMvcTest} of the console's controllers (io.dunwell.web and the notes' two) behind the
+ * A {@code @WebMvcTest} of the console's controllers behind the
  * application's real security configuration, with every collaborator a Mockito mock. All console
  * controllers share this one definition, so every {@code XControllerTests} runs in the same cached
  * slice context instead of building one per controller. The controllers are named, so a new
@@ -44,13 +43,12 @@ import io.dunwell.timeline.Timeline;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(controllers = {AccountListController.class, AccountPageController.class, AgentsController.class, BulkActionsController.class,
         DashboardController.class, InvoicesController.class, LoginController.class, MailController.class,
-        SettingsController.class},
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.dunwell\\.notes\\.Notes(Export)?Controller"))
-@Import({ConsoleSliceSecurity.class, ConsoleSliceConfiguration.class, NotesSliceConfiguration.class})
-@MockitoBean(types = {IdentityService.class, AccountsInCollections.class, AgentDirectory.class, ConsoleSettings.class,
-        AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
-        CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, DashboardBuckets.class, InvoiceBrowser.class,
-        InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class,
+        SettingsController.class, NotesController.class, NotesExportController.class})
+@Import({ConsoleSliceSecurity.class, ConsoleSliceConfiguration.class})
+@MockitoBean(types = {IdentityService.class, AccountsInCollections.class, ConsoleSettings.class,
+        Accounts.class, Receivables.class, Payments.class, Promises.class, Timeline.class, DunningCases.class,
+        CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, InvoiceBrowser.class,
+        Invoices.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, NotesExport.class, BulkActions.class,
         FollowUpTasks.class})
 public @interface ConsoleWebMvcTest {
 }

@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
 import io.dunwell.reporting.AgentLoad;
-import io.dunwell.reporting.AgingBuckets;
 import io.dunwell.reporting.CurrencyMetrics;
 import io.dunwell.reporting.KeyMetrics;
 import io.dunwell.reporting.KeyMetricsReport;
@@ -35,10 +34,16 @@ import io.dunwell.reporting.Period;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.reporting.ScatterPoint;
 import io.dunwell.reporting.Standing;
+import io.dunwell.settings.AgingBucket;
+import io.dunwell.settings.AgingBuckets;
+import io.dunwell.settings.ConsoleSettings;
+import io.dunwell.settings.OverdueCondition;
 import io.dunwell.reporting.Trend;
 
 @ConsoleWebMvcTest
 class DashboardControllerTests {
+
+    private static final OverdueCondition IN_COLLECTIONS = new OverdueCondition(0, BigDecimal.ZERO);
 
     @Autowired
     MockMvc mvc;
@@ -49,17 +54,17 @@ class DashboardControllerTests {
     @Autowired
     Agents agents;
     @Autowired
-    DashboardBuckets buckets;
+    ConsoleSettings settings;
 
     @BeforeEach
     void aYenAndAEuroPortfolio() {
-        AgingBuckets aging = new AgingBuckets(List.of(new AgingBuckets.Bucket("Current", Integer.MIN_VALUE, 0),
-                new AgingBuckets.Bucket("1+", 1, Integer.MAX_VALUE)));
-        given(buckets.current()).willReturn(aging);
+        AgingBuckets aging = new AgingBuckets(List.of(new AgingBucket("Current", 0, 0), new AgingBucket("1+", 1, null)));
+        given(settings.agingBuckets()).willReturn(aging);
+        given(settings.inCollections()).willReturn(IN_COLLECTIONS);
         given(portfolio.currencies()).willReturn(List.of("JPY", "EUR"));
-        given(portfolio.standing(null)).willReturn(new Standing(Map.of("IN_COLLECTIONS", 2L, "GOOD_STANDING", 5L)));
-        given(portfolio.inCollectionsByAge(aging, null)).willReturn(List.of(0L, 2L));
-        given(portfolio.scatter(eq("JPY"), isNull(), anyInt())).willReturn(List.of(new ScatterPoint("ACC-JP",
+        given(portfolio.standing(IN_COLLECTIONS, null)).willReturn(new Standing(Map.of("IN_COLLECTIONS", 2L, "GOOD_STANDING", 5L), 2));
+        given(portfolio.inCollectionsByAge(aging, IN_COLLECTIONS, null)).willReturn(List.of(0L, 2L));
+        given(portfolio.scatter(eq("JPY"), eq(IN_COLLECTIONS), isNull(), anyInt())).willReturn(List.of(new ScatterPoint("ACC-JP",
                 "</script><script>alert(1)</script>", "bob", "IN_COLLECTIONS", 61, new BigDecimal("250000"), "JPY")));
         given(portfolio.agents()).willReturn(List.of(new AgentLoad("bob", 2,
                 Map.of("JPY", new BigDecimal("250000")), Map.of("IN_COLLECTIONS", 2L))));

@@ -20,10 +20,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 
 @DunwellIntegrationTest
 class DashboardPageTests {
@@ -31,9 +31,9 @@ class DashboardPageTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
     Clock clock;
 

@@ -23,12 +23,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.reporting.Portfolio;
 import io.dunwell.reporting.ScatterPoint;
+import io.dunwell.settings.OverdueCondition;
 import io.dunwell.system.SharedClock;
 
 /**
@@ -42,8 +43,8 @@ class DaysPastDueWhereTheCustomerIsTests {
     private static final RequestPostProcessor SUPERVISOR = user("sarah").roles("SUPERVISOR");
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired SharedClock clock;
     @Autowired Portfolio portfolio;
 
@@ -81,7 +82,7 @@ class DaysPastDueWhereTheCustomerIsTests {
                 .andExpect(content().string(containsString("250,000 JPY")));
         mvc.perform(get("/accounts/" + auckland.getExternalId()).with(SUPERVISOR)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<div class=\"label\">Days past due</div><div class=\"value\">71</div>")));
-        assertThat(portfolio.scatter("JPY", agent, 10)).extracting(ScatterPoint::daysPastDue).containsExactly(71L);
+        assertThat(portfolio.scatter("JPY", new OverdueCondition(0, BigDecimal.ZERO), agent, 10)).extracting(ScatterPoint::daysPastDue).containsExactly(71L);
         assertThat(portfolio.assignedTo(agent, 10)).singleElement().satisfies(row -> assertThat(row.daysPastDue()).isEqualTo(71L));
     }
 

@@ -20,16 +20,16 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
 
 /** The critical invoices list on the real database: Next and Previous follow cursors, in every order. */
 @DunwellIntegrationTest
 class InvoiceListTests {
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Clock clock;
 
     String token;

@@ -24,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceBrowser;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 
@@ -40,9 +40,9 @@ class InvoicesControllerTests {
     @Autowired
     InvoiceBrowser browser;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
     ConsoleSettings settings;
 
@@ -77,7 +77,7 @@ class InvoicesControllerTests {
     void anInvoicesDaysOverdueCountFromTheCustomersDate() throws Exception {
         // 2026-03-02 20:00 UTC on the slice's clock is 2026-03-03 in Auckland
         var invoice = SliceFixtures.openInvoice("INV-JP", "J-1", LocalDate.parse("2026-01-01"), "JPY", "250000");
-        given(invoices.view("INV-JP")).willReturn(Optional.of(new InvoiceService.InvoiceView(invoice, "ACC-1")));
+        given(invoices.view("INV-JP")).willReturn(Optional.of(new Invoices.InvoiceView(invoice, "ACC-1")));
         given(accounts.require("ACC-1")).willReturn(SliceFixtures.account("ACC-1", "Kiwi", "Pacific/Auckland", "JPY"));
 
         mvc.perform(get("/invoices/INV-JP").with(AGENT))

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.dunwell.dunning.DunningSchedule;
 import io.dunwell.notification.RenderedNotice;
 import io.dunwell.settings.AgingBucket;
+import io.dunwell.settings.AgingBuckets;
 import io.dunwell.settings.ConsoleSettings;
 import io.dunwell.settings.OverdueCondition;
 import io.dunwell.settings.SettingRejected;
@@ -49,7 +50,7 @@ class SettingsControllerTests {
 
     @BeforeEach
     void storedSettings() {
-        given(settings.agingBuckets()).willReturn(List.of(new AgingBucket("Current", 0, 0), new AgingBucket("<b>Late</b>", 1, null)));
+        given(settings.agingBuckets()).willReturn(new AgingBuckets(List.of(new AgingBucket("Current", 0, 0), new AgingBucket("<b>Late</b>", 1, null))));
         given(settings.inCollections()).willReturn(new OverdueCondition(0, BigDecimal.ZERO));
         given(settings.criticalInvoices()).willReturn(new OverdueCondition(60, new BigDecimal("1000")));
         given(settings.customStatuses()).willReturn(List.of("LEGAL_REVIEW"));
@@ -120,7 +121,7 @@ class SettingsControllerTests {
         mvc.perform(post("/settings/in-collections").param("days", "ten").param("amount", "100")
                         .with(user("sarah").roles("SUPERVISOR")).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(content().string(containsString("Days overdue: &quot;ten&quot; is not a whole number of days.")));
+                .andExpect(content().string(containsString("Days overdue: &quot;ten&quot; is not a whole number")));
 
         verify(settings, never()).changeInCollections(any(), anyString());
     }

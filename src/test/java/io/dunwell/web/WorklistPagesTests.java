@@ -24,9 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.AccountDetails;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.InvoiceCommand;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 import io.dunwell.worklist.Basket;
@@ -38,8 +38,8 @@ import io.dunwell.worklist.Baskets;
 class WorklistPagesTests {
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
-    @Autowired InvoiceService invoices;
+    @Autowired Accounts accounts;
+    @Autowired Invoices invoices;
     @Autowired Baskets baskets;
     @Autowired Clock clock;
     @Autowired Timeline timeline;

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.dunwell.DunwellIntegrationTest;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.followup.NewFollowUpTask;
 import io.dunwell.worklist.Baskets;
@@ -97,7 +97,7 @@ class AuthorizationMatrixTests {
     TaskService tasks;
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
 
     @Autowired
     Baskets baskets;

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.dunwell.DunwellIntegrationTest;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.followup.FollowUpTask;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.followup.NewFollowUpTask;
@@ -47,7 +47,7 @@ class EngineRestGuardTests {
     TaskService tasks;
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
 
     @Autowired
     FollowUpTasks followUps;

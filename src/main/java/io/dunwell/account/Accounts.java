@@ -29,7 +29,7 @@ import io.dunwell.system.RowResult.Outcome;
 import io.dunwell.timeline.Timeline;
 
 @Service
-public class AccountService {
+public class Accounts {
 
     public record Upserted(Account account, boolean created) {
     }
@@ -41,7 +41,7 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
 
-    AccountService(AccountRepository accounts, LedgerActivity ledger, Timeline timeline, Clock clock,
+    Accounts(AccountRepository accounts, LedgerActivity ledger, Timeline timeline, Clock clock,
                    ApplicationEventPublisher events, JdbcClient jdbc) {
         this.accounts = accounts;
         this.jdbc = jdbc;

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.ConflictException;
 import io.dunwell.system.Fingerprint;
@@ -24,17 +24,17 @@ import io.dunwell.timeline.Timeline;
 
 /** Books credit notes exactly once per billing-system id; a replay returns the credit note booked first. */
 @Service
-public class CreditNoteService {
+public class CreditNotes {
 
     private final CreditNoteRepository creditNotes;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CreditNoteService(CreditNoteRepository creditNotes, AccountService accounts, Receivables receivables, Timeline timeline,
+    CreditNotes(CreditNoteRepository creditNotes, Accounts accounts, Receivables receivables, Timeline timeline,
                       PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.creditNotes = creditNotes;

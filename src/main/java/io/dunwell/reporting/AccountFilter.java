@@ -1,8 +1,12 @@
-package io.dunwell.web;
+package io.dunwell.reporting;
+
+import static org.apache.commons.lang3.StringUtils.stripToNull;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 import io.dunwell.settings.AgingBucket;
+import io.dunwell.settings.OverdueCondition;
 
 /**
  * What the accounts list asks for. An account is in collections when its collection status is
@@ -14,15 +18,15 @@ import io.dunwell.settings.AgingBucket;
 public record AccountFilter(int minDaysOverdue, BigDecimal minBalance, String assigned, String agent, String status,
                      AgingBucket bucket, String search, String sort, String direction, int page) {
 
-    static final int PAGE_SIZE = 50;
+    public static final int PAGE_SIZE = 50;
 
     public AccountFilter {
         minDaysOverdue = Math.max(0, minDaysOverdue);
         minBalance = minBalance == null ? BigDecimal.ZERO : minBalance;
         assigned = oneOf(assigned, "all", "mine", "unassigned");
-        agent = blankToNull(agent);
-        status = blankToNull(status);
-        search = blankToNull(search);
+        agent = stripToNull(agent);
+        status = stripToNull(status);
+        search = stripToNull(search);
         sort = oneOf(sort, "days", "name", "balance");
         direction = "asc".equals(direction) || "desc".equals(direction) ? direction : defaultDirection(sort);
         page = Math.max(1, page);
@@ -31,6 +35,11 @@ public record AccountFilter(int minDaysOverdue, BigDecimal minBalance, String as
     /** The same filter on another page. */
     public AccountFilter onPage(int number) {
         return new AccountFilter(minDaysOverdue, minBalance, assigned, agent, status, bucket, search, sort, direction, number);
+    }
+
+    /** The in-collections condition this filter lists by ({@link InCollections}). */
+    public OverdueCondition inCollections() {
+        return new OverdueCondition(minDaysOverdue, minBalance);
     }
 
     public int offset() {
@@ -48,10 +57,7 @@ public record AccountFilter(int minDaysOverdue, BigDecimal minBalance, String as
 
     /** The value when it is allowed, else the first allowed one. */
     private static String oneOf(String value, String... allowed) {
-        return java.util.Arrays.asList(allowed).contains(value) ? value : allowed[0];
+        return Arrays.asList(allowed).contains(value) ? value : allowed[0];
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

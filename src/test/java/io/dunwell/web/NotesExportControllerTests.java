@@ -1,4 +1,4 @@
-package io.dunwell.notes;
+package io.dunwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -20,7 +20,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.dunwell.web.ConsoleWebMvcTest;
+import io.dunwell.notes.NotesExport;
 
 @ConsoleWebMvcTest
 class NotesExportControllerTests {

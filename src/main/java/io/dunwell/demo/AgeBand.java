@@ -9,7 +9,7 @@ import java.util.Random;
  * Where a demo account stands on the day it is created. Most customers pay; the further past
  * due, the fewer accounts, as in a real receivables ledger.
  */
-enum AgingBucket {
+enum AgeBand {
 
     PAID_UP(0, 0, 0.18),
     CURRENT(0, 0, 0.40),
@@ -24,7 +24,7 @@ enum AgingBucket {
     final int maxDaysPastDue;
     private final double share;
 
-    AgingBucket(int minDaysPastDue, int maxDaysPastDue, double share) {
+    AgeBand(int minDaysPastDue, int maxDaysPastDue, double share) {
         this.minDaysPastDue = minDaysPastDue;
         this.maxDaysPastDue = maxDaysPastDue;
         this.share = share;
@@ -38,9 +38,9 @@ enum AgingBucket {
      * One bucket per account, in the shares above and in random order. Every past-due bucket
      * gets at least one account, so even a small demo shows the whole spread.
      */
-    static List<AgingBucket> spread(int accounts, Random random) {
-        List<AgingBucket> buckets = new ArrayList<>(accounts);
-        for (AgingBucket bucket : values()) {
+    static List<AgeBand> spread(int accounts, Random random) {
+        List<AgeBand> buckets = new ArrayList<>(accounts);
+        for (AgeBand bucket : values()) {
             if (bucket != CURRENT) {
                 int count = (int) Math.floor(bucket.share * accounts);
                 buckets.addAll(Collections.nCopies(bucket.overdue() ? Math.max(1, count) : count, bucket));

@@ -1,4 +1,4 @@
-package io.dunwell.notes;
+package io.dunwell.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -29,7 +29,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.NotFoundException;
-import io.dunwell.web.ConsoleWebMvcTest;
+import io.dunwell.notes.NoteThread;
+import io.dunwell.notes.NoteAttachment;
+import io.dunwell.notes.Notes;
 
 @ConsoleWebMvcTest
 class NotesControllerTests {

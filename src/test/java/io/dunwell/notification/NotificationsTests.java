@@ -17,20 +17,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
-import io.dunwell.invoice.InvoiceService;
+import io.dunwell.account.Accounts;
+import io.dunwell.invoice.Invoices;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
 
 @DunwellIntegrationTest
-class NotificationServiceTests {
+class NotificationsTests {
 
     @Autowired
-    AccountService accounts;
+    Accounts accounts;
     @Autowired
-    InvoiceService invoices;
+    Invoices invoices;
     @Autowired
-    NotificationService notifications;
+    Notifications notifications;
     @Autowired
     Timeline timeline;
     @Autowired

@@ -1,4 +1,4 @@
-package io.dunwell.web;
+package io.dunwell.reporting;
 
 import java.time.Duration;
 
@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *               in the background; zero computes them for every request
  */
 @ConfigurationProperties(prefix = "dunwell.console.figures")
-record ConsoleFigures(@DefaultValue("PT5M") Duration maxAge) {
+public record ConsoleFigures(@DefaultValue("PT5M") Duration maxAge) {
 
-    ConsoleFigures {
+    public ConsoleFigures {
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("dunwell.console.figures.max-age must not be negative");
         }

@@ -1,4 +1,4 @@
-package io.dunwell.demo;
+package io.dunwell.notification;
 
 import java.io.IOException;
 import java.time.Instant;

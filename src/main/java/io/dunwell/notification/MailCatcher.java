@@ -1,4 +1,4 @@
-package io.dunwell.demo;
+package io.dunwell.notification;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,14 +9,15 @@ import java.util.Optional;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
- * What the demo's built-in SMTP server caught, for the console's mail page. The server files a
+ * What a development SMTP server (the demo's built-in one) caught, for the console's mail page; beside
+ * {@link DevelopmentChannelProvider}, its counterpart for SMS and voice. The server files a
  * copy in every recipient's mailbox; this lists each mail once.
  */
 public class MailCatcher {
 
     private final GreenMail server;
 
-    MailCatcher(GreenMail server) {
+    public MailCatcher(GreenMail server) {
         this.server = server;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.BadRequestException.FieldError;
 import io.dunwell.system.Money;
@@ -34,17 +34,17 @@ import io.dunwell.timeline.Timeline;
  * database refuses is replayed row by row so that one bad row never takes good ones with it.
  */
 @Service
-public class InvoiceService {
+public class Invoices {
 
     private final InvoiceRepository invoices;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final AllocationReversal reversal;
     private final Timeline timeline;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    InvoiceService(InvoiceRepository invoices, AccountService accounts, Receivables receivables, AllocationReversal reversal,
+    Invoices(InvoiceRepository invoices, Accounts accounts, Receivables receivables, AllocationReversal reversal,
                    Timeline timeline, PlatformTransactionManager transactionManager, Clock clock) {
         this.invoices = invoices;
         this.accounts = accounts;

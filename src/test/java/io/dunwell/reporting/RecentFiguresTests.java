@@ -1,4 +1,4 @@
-package io.dunwell.web;
+package io.dunwell.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

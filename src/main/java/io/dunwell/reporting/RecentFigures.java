@@ -1,7 +1,9 @@
-package io.dunwell.web;
+package io.dunwell.reporting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -31,9 +33,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(ConsoleFigures.class)
-class RecentFigures implements DisposableBean {
+public class RecentFigures implements DisposableBean {
 
-    record Figure<T>(T value, Instant asOf) {
+    /** How a page shows a figure's time. */
+    public static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    public record Figure<T>(T value, Instant asOf) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RecentFigures.class);
@@ -44,7 +49,7 @@ class RecentFigures implements DisposableBean {
     private final Executor refresher;
 
     @Autowired
-    RecentFigures(ConsoleFigures settings, Clock clock) {
+    public RecentFigures(ConsoleFigures settings, Clock clock) {
         this(settings, clock, Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "console-figures");
             thread.setDaemon(true);
@@ -60,7 +65,7 @@ class RecentFigures implements DisposableBean {
 
     /** The figure under {@code key} (its equality names what was computed), computed now if there is none yet. */
     @SuppressWarnings("unchecked")
-    <T> Figure<T> get(Object key, Supplier<T> compute) {
+    public <T> Figure<T> get(Object key, Supplier<T> compute) {
         if (settings.maxAge().isZero()) {
             return computed(compute);
         }

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.Receivables;
 
@@ -29,17 +29,17 @@ import io.dunwell.invoice.Receivables;
  * {@link OutboxSweep} does.
  */
 @Service
-public class NotificationService {
+public class Notifications {
 
     private final Outbox outbox;
     private final OutboxRepository messages;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final NoticeRenderer renderer;
     private final StatementRenderer statements;
     private final Clock clock;
 
-    NotificationService(Outbox outbox, OutboxRepository messages, AccountService accounts, Receivables receivables,
+    Notifications(Outbox outbox, OutboxRepository messages, Accounts accounts, Receivables receivables,
                         NoticeRenderer renderer, StatementRenderer statements, Clock clock) {
         this.outbox = outbox;
         this.messages = messages;

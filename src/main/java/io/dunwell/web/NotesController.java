@@ -1,11 +1,8 @@
-package io.dunwell.notes;
+package io.dunwell.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -20,7 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.dunwell.notes.NewAttachment;
+import io.dunwell.notes.NoteAttachment;
+import io.dunwell.notes.NoteThread;
+import io.dunwell.notes.Notes;
 import io.dunwell.system.BadRequestException;
+import io.dunwell.system.Download;
 import io.dunwell.system.NotFoundException;
 
 /**
@@ -70,13 +72,7 @@ class NotesController {
     ResponseEntity<byte[]> attachment(@PathVariable Long id) {
         NoteAttachment file = notes.attachment(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No attachment " + id));
-        return ResponseEntity.ok()
-                .contentType(mediaTypeOf(file.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.getName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .body(file.getContent());
+        return Download.of(file.getName(), mediaTypeOf(file.getContentType()), file.getContent());
     }
 
     private String add(NoteThread thread, String postUrl, String body, Long parentId, List<MultipartFile> files,

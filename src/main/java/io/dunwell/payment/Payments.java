@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.invoice.AllocationSource;
 import io.dunwell.invoice.Booking;
 import io.dunwell.invoice.BookingInput;
@@ -33,17 +33,17 @@ import io.dunwell.timeline.Timeline;
  * payment; the same id with other content is a conflict and changes nothing.
  */
 @Service
-public class PaymentService {
+public class Payments {
 
     private final PaymentRepository payments;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PaymentService(PaymentRepository payments, AccountService accounts, Receivables receivables, Timeline timeline,
+    Payments(PaymentRepository payments, Accounts accounts, Receivables receivables, Timeline timeline,
                    ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
         this.payments = payments;
         this.accounts = accounts;

@@ -1,4 +1,4 @@
-package io.dunwell.followup;
+package io.dunwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -23,14 +23,19 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
+import io.dunwell.followup.FollowUpPeople;
+import io.dunwell.followup.FollowUpTask;
+import io.dunwell.followup.FollowUpStatus;
+import io.dunwell.followup.FollowUpTasks;
+import io.dunwell.followup.NewFollowUpTask;
 
 /** The account page's follow-up section: agents create tasks there; the holder or a supervisor ends them. */
 @DunwellIntegrationTest
 class FollowUpSectionTests {
 
     @Autowired MockMvc mvc;
-    @Autowired AccountService accounts;
+    @Autowired Accounts accounts;
     @Autowired IdentityService identity;
     @Autowired FollowUpTasks followUps;
     @Autowired JdbcTemplate jdbc;

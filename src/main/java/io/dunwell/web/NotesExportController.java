@@ -1,8 +1,9 @@
-package io.dunwell.notes;
+package io.dunwell.web;
+
+import static org.apache.commons.lang3.StringUtils.stripToNull;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,13 +12,14 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+
+import io.dunwell.notes.NotesExport;
+import io.dunwell.system.Download;
 
 /**
  * {@code GET /notes/export?source=accounts|invoices&account=&invoice=&from=&to=&zone=}: the notes
@@ -41,15 +43,13 @@ class NotesExportController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(defaultValue = "UTC") String zone,
                 HttpServletResponse response) throws IOException {
-        NotesExport.Filter filter = new NotesExport.Filter(sourceOf(source), blankToNull(account), blankToNull(invoice),
+        NotesExport.Filter filter = new NotesExport.Filter(sourceOf(source), stripToNull(account), stripToNull(invoice),
                 from, to, zoneOf(zone));
         if (from != null && to != null && from.isAfter(to)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'from' (" + from + ") is after 'to' (" + to + ")");
         }
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("notes-" + source.toLowerCase(Locale.ROOT) + ".csv", StandardCharsets.UTF_8).build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        Download.headers("notes-" + source.toLowerCase(Locale.ROOT) + ".csv").forEach((name, values) -> response.setHeader(name, values.get(0)));
         Writer out = response.getWriter();
         export.write(filter, out);
         out.flush();
@@ -72,7 +72,4 @@ class NotesExportController {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,4 +1,4 @@
-package io.dunwell.followup;
+package io.dunwell.web;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,8 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.dunwell.followup.FollowUpRow;
+import io.dunwell.followup.FollowUpTask;
+import io.dunwell.followup.FollowUpTasks;
+import io.dunwell.followup.NewFollowUpTask;
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
 import io.dunwell.invoice.Invoice;
@@ -36,12 +40,12 @@ import io.dunwell.system.NotFoundException;
 class FollowUpSectionController {
 
     private final FollowUpTasks followUps;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final Receivables receivables;
     private final Agents agents;
     private final java.time.Clock clock;
 
-    FollowUpSectionController(FollowUpTasks followUps, AccountService accounts, Receivables receivables, Agents agents,
+    FollowUpSectionController(FollowUpTasks followUps, Accounts accounts, Receivables receivables, Agents agents,
                               java.time.Clock clock) {
         this.followUps = followUps;
         this.accounts = accounts;

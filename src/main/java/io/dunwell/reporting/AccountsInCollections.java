@@ -1,22 +1,25 @@
-package io.dunwell.web;
+package io.dunwell.reporting;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.dunwell.account.Account;
-import io.dunwell.account.AccountService;
+import io.dunwell.account.Accounts;
 import io.dunwell.account.AccountToday;
 import io.dunwell.account.CollectionStatus;
 import io.dunwell.invoice.BalancesAsOf;
 import io.dunwell.settings.AgingBucket;
+import io.dunwell.system.SqlLike;
 
 /**
  * The accounts list as a query for the page and one for the total count, each planned for what it
@@ -52,7 +55,7 @@ public class AccountsInCollections {
 
         /** The first and last page and two either side of this one, in order. */
         public List<Integer> nearbyPages() {
-            return java.util.stream.IntStream.rangeClosed(1, pages())
+            return IntStream.rangeClosed(1, pages())
                     .filter(n -> n == 1 || n == pages() || Math.abs(n - page) <= 2).boxed().toList();
         }
     }
@@ -65,11 +68,11 @@ public class AccountsInCollections {
             "days", "s.oldest_unpaid_due_date");
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final BalancesAsOf balancesAsOf;
     private final Clock clock;
 
-    AccountsInCollections(NamedParameterJdbcTemplate jdbc, AccountService accounts, BalancesAsOf balancesAsOf, Clock clock) {
+    AccountsInCollections(NamedParameterJdbcTemplate jdbc, Accounts accounts, BalancesAsOf balancesAsOf, Clock clock) {
         this.balancesAsOf = balancesAsOf;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -108,8 +111,10 @@ public class AccountsInCollections {
         for (Long id : candidates) {
             Account account = accounts.get(id);
             BalancesAsOf.AsOf then = balancesAsOf.of(account, asOf);
-            boolean inCollections = !CollectionStatus.GOOD_STANDING.equals(account.getCollectionStatus())
-                    || then.daysPastDue() > filter.minDaysOverdue() && then.balance().compareTo(filter.minBalance()) > 0;
+            // InCollections's condition, on that day's receivables
+            String status = account.getCollectionStatus();
+            boolean inCollections = !CollectionStatus.GOOD_STANDING.equals(status) && !CollectionStatus.WRITTEN_OFF.equals(status)
+                    || CollectionStatus.GOOD_STANDING.equals(status) && filter.inCollections().isMetBy(then.daysPastDue(), then.balance());
             if (inCollections && (filter.bucket() == null || filter.bucket().contains(then.daysPastDue()))) {
                 matching.add(account.getExternalId());
             }
@@ -128,17 +133,13 @@ public class AccountsInCollections {
         }
     }
 
-    Page find(AccountFilter filter, String signedInUser) {
+    public Page find(AccountFilter filter, String signedInUser) {
         LocalDate today = LocalDate.now(clock);
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("goodStanding", CollectionStatus.GOOD_STANDING)
-                .addValue("dueBefore", today.minusDays(filter.minDaysOverdue()))
-                .addValue("minBalance", filter.minBalance())
                 .addValue("limit", AccountFilter.PAGE_SIZE)
                 .addValue("offset", filter.offset());
         List<String> where = new ArrayList<>();
-        where.add("(s.collection_status <> :goodStanding or (s.oldest_unpaid_due_date < :dueBefore"
-                + " and s.open_invoice_total - s.unapplied_credit > :minBalance))");
+        where.add(InCollections.where(filter.inCollections(), today, params));
         where.addAll(workConditions(filter, signedInUser, params));
         AccountToday todayWhereTheCustomerIs = accounts.todayEverywhere();
         String zoneJoin = "";
@@ -203,7 +204,7 @@ public class AccountsInCollections {
         }
         if (filter.search() != null) {
             where.add("(lower(a.name) like :pattern escape '\\' or lower(a.external_id) like :pattern escape '\\')");
-            params.addValue("pattern", "%" + escapeLike(filter.search().toLowerCase()) + "%");
+            params.addValue("pattern", SqlLike.containing(filter.search().toLowerCase()));
         }
         return where;
     }
@@ -225,8 +226,8 @@ public class AccountsInCollections {
             i++;
         }
         // the widest dates any zone allows, as plain bounds an index on the due date can take (see bucketCondition)
-        LocalDate latestToday = java.util.Collections.max(zones.values());
-        LocalDate earliestToday = java.util.Collections.min(zones.values());
+        LocalDate latestToday = Collections.max(zones.values());
+        LocalDate earliestToday = Collections.min(zones.values());
         params.addValue("bucketLatestDue", latestToday.minusDays(bucket.fromDays()))
                 .addValue("bucketEarliestDue", bucket.toDays() == null ? null : earliestToday.minusDays(bucket.toDays()));
         return " join (values " + String.join(", ", rows) + ") as z (time_zone, latest_due, earliest_due) on z.time_zone = a.time_zone";
@@ -252,9 +253,5 @@ public class AccountsInCollections {
             return column + (descending ? " asc" : " desc") + " nulls last";
         }
         return column + (descending ? " desc" : " asc");
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
