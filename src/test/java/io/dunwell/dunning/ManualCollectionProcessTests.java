@@ -51,6 +51,8 @@ import io.dunwell.invoice.Invoice;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
+import io.dunwell.payment.PaymentCommand;
+import io.dunwell.payment.Payments;
 import io.dunwell.system.BadRequestException;
 import io.dunwell.system.security.Roles;
 import io.dunwell.system.security.TestUsers;
@@ -76,6 +78,7 @@ class ManualCollectionProcessTests {
     @Autowired Invoices invoices;
     @Autowired Receivables receivables;
     @Autowired CreditNotes creditNotes;
+    @Autowired Payments payments;
     @Autowired DunningCases cases;
     @Autowired AgencyPlacements placements;
     @Autowired EscalationPoints escalationPoints;
@@ -193,6 +196,11 @@ class ManualCollectionProcessTests {
 
         assertThat(pi).isWaitingAt("TimerEvent_PaymentExpected");
         assertThat(timelineTypes(account)).containsSubsequence("CALL_LOGGED", "PAYMENT_CLAIMED");
+
+        executeJob(pi);
+
+        assertThat(pi).hasPassedInOrder("TimerEvent_PaymentExpected", "EndEvent_PaymentClaimed", "Gateway_PlanAgain")
+                .isWaitingAt("Task_PlanNextNotice").hasNotPassed("BoundaryEvent_CaseEscalated");
     }
 
     @Test
@@ -358,6 +366,43 @@ class ManualCollectionProcessTests {
     }
 
     @Test
+    void paymentDuringTheEscalationReviewSettlesTheCase() {
+        Account account = account("Paid At Last Ltd", "en-US", "USD");
+        invoice(account, 45, "250.00");
+        Long caseId = caseOf(account);
+        ProcessInstance pi = startBeforeCall(account, caseId);
+        complete(pi, Map.of("callOutcome", "escalate", "callNote", "will not commit"));
+        assertThat(pi).isWaitingAt("Task_ReviewEscalation");
+
+        pay(account, "250.00");
+
+        assertThat(pi).isEnded().hasPassedInOrder("BoundaryEvent_CaseEscalated", "Task_PrepareEscalation", "EndEvent_AccountPaid")
+                .hasNotPassed("Task_RecordEscalationDecision", "Gateway_EscalationDecision");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(cases.require(caseId).getStatus()).isEqualTo(DunningCaseStatus.SETTLED);
+        assertThat(statusOf(account)).isEqualTo(CollectionStatus.GOOD_STANDING);
+    }
+
+    @Test
+    void paymentWhileAWriteOffAwaitsApprovalSettlesTheCaseAndWritesNothingOff() {
+        Account account = account("Paid Before Approval AG", "de-DE", "EUR");
+        invoice(account, 90, "3000.00");
+        Long caseId = caseOf(account);
+        ProcessInstance pi = startBeforeCall(account, caseId);
+        complete(pi, Map.of("callOutcome", "writeOff"));
+        completeAsSupervisor(DECIDER, pi, Map.of("escalationDecision", "writeOff"));
+        assertThat(pi).isWaitingAt("Task_ApproveWriteOff");
+
+        pay(account, "3000.00");
+
+        assertThat(pi).isEnded().hasPassed("Task_CloseCasePaid", "EndEvent_AccountPaid")
+                .hasNotPassed("Gateway_WriteOffApproved", "BoundaryEvent_WriteOffRejected", "Task_WriteOffBalance", "EndEvent_WrittenOff");
+        assertThat(creditNotes.find("write-off-case-" + caseId)).isEmpty();
+        assertThat(cases.require(caseId).getStatus()).isEqualTo(DunningCaseStatus.SETTLED);
+        assertThat(statusOf(account)).isEqualTo(CollectionStatus.GOOD_STANDING);
+    }
+
+    @Test
     void agencyPlacementWritesRecordAndFile() throws Exception {
         Account account = account("=HYPERLINK(\"http://evil.example\") Ltd", "en-US", "USD");
         invoice(account, 120, "400.00");
@@ -480,6 +525,11 @@ class ManualCollectionProcessTests {
         invoices.upsert(new InvoiceCommand("EXT-" + UUID.randomUUID(), account.getExternalId(), "INV-" + daysPastDue,
                 account.today(clock).minusDays(daysPastDue + 14L), account.today(clock).minusDays(daysPastDue),
                 account.getCurrency(), new BigDecimal(amount), null, null));
+    }
+
+    private void pay(Account account, String amount) {
+        payments.record(new PaymentCommand("PAY-" + UUID.randomUUID(), account.getExternalId(), new BigDecimal(amount),
+                account.getCurrency(), clock.instant(), null, null));
     }
 
     private String dueDate(Account account, int daysAgo) {

@@ -24,9 +24,12 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -77,6 +80,38 @@ class ModelFilesTests {
         List<String> elements = Stream.concat(model.getModelElementsByType(FlowNode.class).stream(),
                 model.getModelElementsByType(SequenceFlow.class).stream()).map(BaseElement::getId).toList();
         assertThat(drawn).as(file + ": shapes and edges").containsAll(elements);
+    }
+
+    /**
+     * A collapsed sub-process is drawn as one box; what is inside it is drawn on a plane of its own,
+     * the one Modeler and Cockpit open when you drill down. Every element belongs on the plane of
+     * its nearest process or collapsed sub-process, else it is drawn twice or nowhere.
+     */
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyElementIsDrawnOnThePlaneOfItsProcessOrCollapsedSubProcess(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> collapsed = model.getModelElementsByType(BpmnShape.class).stream()
+                .filter(shape -> shape.getBpmnElement() instanceof SubProcess && !shape.isExpanded())
+                .map(shape -> shape.getBpmnElement().getId()).toList();
+        for (BpmnPlane plane : model.getModelElementsByType(BpmnPlane.class)) {
+            assertThat(plane.getBpmnElement()).as(file + ": plane " + plane.getId()).isNotNull();
+            String owner = plane.getBpmnElement().getId();
+            assertThat(plane.getBpmnElement() instanceof Process || collapsed.contains(owner))
+                    .as(file + ": plane " + plane.getId() + " draws a process or a collapsed sub-process").isTrue();
+            for (DiagramElement drawn : plane.getDiagramElements()) {
+                BaseElement element = drawn instanceof BpmnShape shape ? shape.getBpmnElement() : ((BpmnEdge) drawn).getBpmnElement();
+                assertThat(owner).as(file + ": the plane " + element.getId() + " is drawn on").isEqualTo(planeOwnerOf(element, collapsed));
+            }
+        }
+    }
+
+    private static String planeOwnerOf(BaseElement element, List<String> collapsed) {
+        ModelElementInstance parent = element.getParentElement();
+        while (!(parent instanceof Process) && !(parent instanceof SubProcess sub && collapsed.contains(sub.getId()))) {
+            parent = parent.getParentElement();
+        }
+        return ((BaseElement) parent).getId();
     }
 
     @ParameterizedTest
