@@ -23,8 +23,11 @@ public final class Download {
     /** The headers alone, for a download written straight to the response. */
     public static HttpHeaders headers(String fileName) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build()
-                .toString());
+        // a plain ASCII name as it is; any other in RFC 5987's UTF-8 form, which every browser reads
+        ContentDisposition.Builder disposition = StandardCharsets.US_ASCII.newEncoder().canEncode(fileName)
+                ? ContentDisposition.attachment().filename(fileName)
+                : ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8);
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition.build().toString());
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Content-Security-Policy", "sandbox");
         return headers;
