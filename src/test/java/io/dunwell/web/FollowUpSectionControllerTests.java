@@ -122,7 +122,9 @@ class FollowUpSectionControllerTests {
     void aNewTaskIsCreatedFromTheFormAndNamedInTheNotice() throws Exception {
         NewFollowUpTask request = new NewFollowUpTask("ACC-1", "INV-1", "Ask for the PO", null, "bob", LocalDate.parse("2026-03-05"),
                 LocalDate.parse("2026-03-04"), true);
-        given(followUps.create(request, "alice")).willReturn(task(22L, 7L, "Ask for <b>the</b> PO"));
+        FollowUpTask created = task(22L, 7L, "Ask for <b>the</b> PO");
+        ReflectionTestUtils.setField(created, "assignee", "bob");
+        given(followUps.create(request, "alice")).willReturn(created);
 
         mvc.perform(post(SECTION).param("name", "Ask for the PO").param("assignee", "bob").param("invoiceId", "INV-1")
                         .param("dueDate", "2026-03-05").param("reminderDate", "2026-03-04").param("autoEscalate", "true")
