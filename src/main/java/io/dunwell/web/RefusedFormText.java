@@ -12,6 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 import io.dunwell.system.BadRequestException;
+import io.dunwell.system.NotFoundException;
 import io.dunwell.system.ParameterRules;
 
 /**
@@ -35,6 +36,13 @@ class RefusedFormText {
     ModelAndView refused(BadRequestException e) {
         return new ModelAndView("error", Map.of("status", 400, "error", "Bad Request",
                 "refusal", e.getMessage() + ". Nothing was saved."), HttpStatus.BAD_REQUEST);
+    }
+
+    /** Whatever a page or form names that is not there (an old link, another tab's finished session): the 404 page. */
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        return new ModelAndView("error", Map.of("status", 404, "error", "Not Found", "refusal", e.getMessage()),
+                HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler(BindException.class)
