@@ -183,6 +183,17 @@ class FollowUpSectionControllerTests {
     }
 
     @Test
+    void aTaskThatIsNotThereIsTheNotFoundPage() throws Exception {
+        given(followUps.get(99L)).willThrow(new NotFoundException("No follow-up task 99"));
+
+        mvc.perform(post(SECTION + "/99/finish").param("outcome", "closed").with(user("sarah").roles("SUPERVISOR")).with(csrf()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("No follow-up task 99")));
+
+        verify(followUps, never()).finish(any(), any(), any(), any());
+    }
+
+    @Test
     void finishingATaskTheServiceSaysIsNotYoursIsForbidden() throws Exception {
         given(followUps.finish(eq(21L), any(), any(), any())).willThrow(new AccessDeniedException("bob is not assigned follow-up task 21"));
 
