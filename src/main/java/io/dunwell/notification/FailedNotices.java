@@ -1,5 +1,7 @@
 package io.dunwell.notification;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,14 +27,17 @@ public class FailedNotices {
     private final RepositoryService repository;
     private final ManagementService management;
     private final MailRetry retry;
+    private final Clock clock;
     // a deployed definition never changes, so whether one of its activities sends mail is known for good
     private final Map<String, Boolean> mailSteps = new ConcurrentHashMap<>();
 
-    FailedNotices(RuntimeService runtime, RepositoryService repository, ManagementService management, MailRetry retry) {
+    FailedNotices(RuntimeService runtime, RepositoryService repository, ManagementService management, MailRetry retry,
+                  Clock clock) {
         this.runtime = runtime;
         this.repository = repository;
         this.management = management;
         this.retry = retry;
+        this.clock = clock;
     }
 
     /** How many mail-sending jobs wait with no retries left. */
@@ -48,7 +53,8 @@ public class FailedNotices {
     public int retryAll() {
         List<String> jobIds = jobIds();
         if (!jobIds.isEmpty()) {
-            management.setJobRetries(jobIds, retry.attempts());
+            // due now: the last failure left the job due only after the last interval
+            management.setJobRetries(retry.attempts()).jobIds(jobIds).dueDate(Date.from(clock.instant())).execute();
         }
         return jobIds.size();
     }
