@@ -23,6 +23,8 @@ import io.dunwell.invoice.InvoiceBrowser;
 import io.dunwell.invoice.InvoiceService;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.notes.Notes;
+import io.dunwell.notification.FailedNotices;
+import io.dunwell.notification.MailOutages;
 import io.dunwell.notes.NotesSliceConfiguration;
 import io.dunwell.payment.PaymentService;
 import io.dunwell.promise.Promises;
@@ -43,7 +45,7 @@ import io.dunwell.timeline.Timeline;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(controllers = {AccountListController.class, AccountPageController.class, AgentsController.class, BulkActionsController.class,
-        DashboardController.class, InvoicesController.class, LoginController.class, MailController.class,
+        DashboardController.class, InvoicesController.class, LoginController.class, MailController.class, MailOutageController.class,
         SettingsController.class},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.dunwell\\.notes\\.Notes(Export)?Controller"))
 @Import({ConsoleSliceSecurity.class, ConsoleSliceConfiguration.class, NotesSliceConfiguration.class})
@@ -51,6 +53,6 @@ import io.dunwell.timeline.Timeline;
         AccountService.class, Receivables.class, PaymentService.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, DashboardBuckets.class, InvoiceBrowser.class,
         InvoiceService.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, BulkActions.class,
-        FollowUpTasks.class})
+        FollowUpTasks.class, MailOutages.class, FailedNotices.class})
 public @interface ConsoleWebMvcTest {
 }
