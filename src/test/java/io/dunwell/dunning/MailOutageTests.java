@@ -17,6 +17,7 @@ import java.util.List;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -74,6 +75,8 @@ class MailOutageTests {
     FailedNotices failedNotices;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MeterRegistry meters;
 
     Delinquents delinquents;
     Mailbox mailbox;
@@ -123,6 +126,7 @@ class MailOutageTests {
         assertThat(outage.waiting()).isGreaterThanOrEqualTo(3);
         assertThat(outage.waitingSince()).isBefore(outageEnds.minus(Duration.ofHours(25)));
         assertThat(outage.isShown()).isTrue();
+        assertThat(meters.get("dunwell.mail.outage").gauge().value()).isEqualTo(1.0);
 
         mailbox.up();
         runUntil(clock.instant().plus(Duration.ofHours(3)), instances);
@@ -152,6 +156,7 @@ class MailOutageTests {
         assertThat(incidentsOf(instances)).isEqualTo(2);
         assertThat(failedNotices.count()).isGreaterThanOrEqualTo(2);
         assertThat(outages.now().failed()).isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("dunwell.notices.failed").gauge().value()).isGreaterThanOrEqualTo(2.0);
 
         mailbox.up();
         String answer = mvc.perform(post("/api/v1/messages/retry-failed").with(httpBasic("admin", "admin-secret")))
