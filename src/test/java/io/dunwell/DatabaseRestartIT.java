@@ -32,10 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -47,7 +45,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.dunwell.account.AccountDetails;
 import io.dunwell.account.AccountService;
-import io.dunwell.dunning.Mailbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -220,12 +217,7 @@ class DatabaseRestartIT {
             }
             port = freePort();
             start();
-            ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedPostgres", RestartablePostgres::stop);
-            TestPropertyValues.of(
-                    "spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres",
-                    "spring.datasource.password=postgres",
-                    "spring.mail.port=" + Mailbox.PORT).applyTo(context);
+            EmbeddedPostgresInitializer.use(server, RestartablePostgres::stop, context);
         }
 
         static synchronized void start() {

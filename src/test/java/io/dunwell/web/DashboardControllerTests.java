@@ -118,8 +118,8 @@ class DashboardControllerTests {
         mvc.perform(get("/").with(user("alice").roles("AGENT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Mail delivery failing</strong> since 2026-03-02 10:42 UTC")))
-                .andExpect(content().string(containsString("137 mails refused by the SMTP server and waiting")))
-                .andExpect(content().string(containsString("3 failed for good")))
+                .andExpect(content().string(containsString("137 mails refused by the SMTP server are still unsent")))
+                .andExpect(content().string(containsString("3 ran out of retries")))
                 .andExpect(content().string(not(containsString("Retry all failed mail"))));
     }
 
