@@ -3,6 +3,7 @@ package io.dunwell.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +15,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +38,16 @@ import io.dunwell.timeline.Timeline;
  * model without one of its own): the cleanup job, run by hand, removes the history of instances
  * that ended longer ago than their time to live, keeps younger ones, and leaves Dunwell's own
  * records — the timeline, the outbox, notes — as they were.
+ * <p>
+ * The cleanup removes whatever history is due in its database, and the clock moves half a year: on
+ * the shared test database that would take the history other tests read (process coverage). So
+ * this test has a context and a database of its own (the property below only sets it apart), closed
+ * after it, and it puts the clock back.
  */
 @DunwellIntegrationTest
-class HistoryCleanupTests {
+@TestPropertySource(properties = "dunwell.history.time-to-live=P180D")
+@DirtiesContext
+class HistoryCleanupIT {
 
     private static final int MAX_CLEANUP_RUNS = 50;
 
@@ -61,6 +73,18 @@ class HistoryCleanupTests {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+
+    Instant start;
+
+    @BeforeEach
+    void rememberTheClock() {
+        start = clock.instant();
+    }
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.setNow(start);
+    }
 
     @Test
     void cleanupRemovesEndedInstancesPastTheirTimeToLiveAndKeepsDunwellsOwnRecords() {
