@@ -3,6 +3,7 @@ package io.dunwell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -22,7 +23,12 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         EmbeddedPostgres postgres = start();
-        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedPostgres", postgres::close);
+        use(postgres, postgres::close, context);
+    }
+
+    /** Points the context at {@code postgres}, and has it run {@code stop} last when it closes. */
+    static void use(EmbeddedPostgres postgres, DisposableBean stop, ConfigurableApplicationContext context) {
+        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedPostgres", stop);
         TestPropertyValues.of(
                 "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username=postgres",

@@ -36,6 +36,19 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     long countByChannelAndNotBeforeGreaterThanEqualAndNotBeforeLessThan(String channel, Instant from, Instant to);
 
+    /** How many mails the SMTP server refused and that still wait to be sent, and when the oldest of them was queued. */
+    interface RefusedMail {
+        long getWaiting();
+
+        Instant getOldest();
+    }
+
+    // naming both senders lets the database use the (sent_by, status) index: pending rows are few, the outbox is not
+    @Query("select count(m) as waiting, min(m.createdAt) as oldest from OutboxMessage m"
+            + " where m.sentBy in ('" + OutboxMessage.SENT_BY_PROCESS + "', '" + OutboxMessage.SENT_BY_OUTBOX + "')"
+            + " and m.status = '" + OutboxMessage.PENDING + "' and m.channel = '" + OutboxMessage.EMAIL + "' and m.attempts > 0")
+    RefusedMail refusedMail();
+
     /** Takes the message's row lock for the rest of the transaction: one sender at a time, on any node. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from OutboxMessage m where m.id = :id")

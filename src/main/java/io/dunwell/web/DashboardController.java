@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.dunwell.agent.Agent;
 import io.dunwell.agent.Agents;
+import io.dunwell.notification.MailOutage;
+import io.dunwell.notification.MailOutages;
 import io.dunwell.reporting.AgentLoad;
 import io.dunwell.reporting.Cei;
 import io.dunwell.reporting.Dso;
@@ -42,9 +44,11 @@ class DashboardController {
     private final ScriptJson json;
     private final Clock clock;
     private final RecentFigures recent;
+    private final MailOutages mailOutages;
 
     DashboardController(Portfolio portfolio, KeyMetrics metrics, Agents agents, ScriptJson json, Clock clock,
-                        ConsoleSettings settings, RecentFigures recent) {
+                        ConsoleSettings settings, RecentFigures recent, MailOutages mailOutages) {
+        this.mailOutages = mailOutages;
         this.settings = settings;
         this.recent = recent;
         this.portfolio = portfolio;
@@ -74,6 +78,10 @@ class DashboardController {
 
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("asOf", RecentFigures.AS_OF.format(recentFigures.asOf()));
+        // read now, not from the kept figures: an outage must show the minute it starts and go when it ends
+        MailOutage mailOutage = mailOutages.now();
+        model.addAttribute("mailOutage", mailOutage);
+        model.addAttribute("mailWaitingSince", mailOutage.waitingSince() == null ? "" : RecentFigures.AS_OF.format(mailOutage.waitingSince()));
         model.addAttribute("standing", standing);
         model.addAttribute("metrics", figures.metrics());
         model.addAttribute("currencies", currencies);

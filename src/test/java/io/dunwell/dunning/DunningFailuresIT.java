@@ -28,6 +28,7 @@ import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.Accounts;
 import io.dunwell.invoice.Invoices;
+import io.dunwell.notification.MailRetry;
 import io.dunwell.notification.Notifications;
 import io.dunwell.notification.OutboxMessage;
 import io.dunwell.payment.Payments;
@@ -63,6 +64,8 @@ class DunningFailuresIT {
     ManagementService management;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    MailRetry mailRetry;
 
     Delinquents delinquents;
     CaseJobs jobs;
@@ -89,10 +92,11 @@ class DunningFailuresIT {
         management.executeJob(plan.getId());
 
         Job send = jobs.theDueJob(downInstance);
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        List<Duration> waits = mailRetry.intervals();
+        for (int attempt = 1; attempt <= mailRetry.attempts(); attempt++) {
             String jobId = send.getId();
             assertThatThrownBy(() -> management.executeJob(jobId)).as("attempt " + attempt).isNotNull();
-            clock.advance(Duration.ofMinutes(11));
+            clock.advance(waits.get(Math.min(attempt, waits.size()) - 1).plusMinutes(1));
             send = management.createJobQuery().jobId(jobId).singleResult();
         }
         assertThat(send.getRetries()).isZero();
@@ -100,7 +104,7 @@ class DunningFailuresIT {
         assertThat(incident.getActivityId()).isEqualTo("Task_SendDunningNotice");
         OutboxMessage pending = notifications.messagesOf(down.getId()).get(0);
         assertThat(pending.getStatus()).isEqualTo(OutboxMessage.PENDING);
-        assertThat(pending.getAttempts()).isEqualTo(5);
+        assertThat(pending.getAttempts()).isEqualTo(mailRetry.attempts());
 
         mailbox.up();
         management.setJobRetries(send.getId(), 1); // what "retry" on the incident in Cockpit does

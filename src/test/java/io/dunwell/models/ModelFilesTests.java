@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -38,6 +39,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import io.dunwell.notification.MailRetry;
 
 /**
  * The rules every model in {@code bpmn/} follows, so that it opens in Camunda Modeler, renders
@@ -160,7 +163,18 @@ class ModelFilesTests {
         for (ServiceTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class)) {
             if (task.getId().startsWith("Task_Send") || task.getId().equals("Task_PlaceWithAgency")) {
                 assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " asyncBefore").isTrue();
-                assertThat(retryCycleOf(task)).as(task.getId() + " retry cycle").matches("R\\d+/PT?\\d+[MHS]");
+                assertThat(retryCycleOf(task)).as(task.getId() + " retry cycle").matches("R\\d+/PT?\\d+[MHS]|" + Pattern.quote(MailRetry.EXPRESSION));
+            }
+        }
+    }
+
+    /** Every step that sends mail backs off by dunwell.mail.retry-intervals, so a day's SMTP outage becomes no incident. */
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void tasksThatSendMailRetryByTheMailBackOff(Path file) {
+        for (ServiceTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class)) {
+            if (task.getId().startsWith("Task_Send") || "#{sendNoticeDelegate}".equals(task.getCamundaDelegateExpression())) {
+                assertThat(retryCycleOf(task)).as(file + ": " + task.getId() + " retry cycle").isEqualTo(MailRetry.EXPRESSION);
             }
         }
     }

@@ -22,6 +22,8 @@ import io.dunwell.invoice.Invoices;
 import io.dunwell.invoice.Receivables;
 import io.dunwell.notes.Notes;
 import io.dunwell.notes.NotesExport;
+import io.dunwell.notification.FailedNotices;
+import io.dunwell.notification.MailOutages;
 import io.dunwell.payment.Payments;
 import io.dunwell.promise.Promises;
 import io.dunwell.reporting.AccountsInCollections;
@@ -47,7 +49,7 @@ import io.dunwell.worklist.SessionPromises;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(controllers = {AccountListController.class, AccountPageController.class, AgentsController.class, BulkActionsController.class,
-        DashboardController.class, InvoicesController.class, LoginController.class, MailController.class,
+        DashboardController.class, InvoicesController.class, LoginController.class, MailController.class, MailOutageController.class,
         SettingsController.class, NotesController.class, NotesExportController.class, WorklistController.class,
         CollectionSessionController.class, FollowUpSectionController.class})
 @Import({ConsoleSliceSecurity.class, ConsoleSliceConfiguration.class})
@@ -55,6 +57,7 @@ import io.dunwell.worklist.SessionPromises;
         Accounts.class, Receivables.class, Payments.class, Promises.class, Timeline.class, DunningCases.class,
         CaseProgress.class, Agents.class, Portfolio.class, KeyMetrics.class, InvoiceBrowser.class,
         Invoices.class, DunningSchedule.class, TemplatePreviews.class, Notes.class, NotesExport.class, BulkActions.class,
-        FollowUpTasks.class, Baskets.class, BasketStatements.class, CollectionSessions.class, SessionPromises.class})
+        FollowUpTasks.class, Baskets.class, BasketStatements.class, CollectionSessions.class, SessionPromises.class,
+        MailOutages.class, FailedNotices.class})
 public @interface ConsoleWebMvcTest {
 }

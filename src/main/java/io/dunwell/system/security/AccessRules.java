@@ -72,6 +72,8 @@ final class AccessRules {
         rules.requestMatchers(antMatcher("/api/**"), antMatcher("/actuator/**")).hasRole(ADMIN);
 
         // --- the console: staff only, never the integration user
+        // retrying every failed mail is Cockpit's incident work, done in one click
+        rules.requestMatchers(antMatcher(HttpMethod.POST, "/mail/retry-failed")).hasRole(ADMIN);
         rules.requestMatchers(antMatcher("/settings"), antMatcher("/settings/**"),
                 antMatcher(HttpMethod.POST, "/agents/*/active"), antMatcher(HttpMethod.POST, "/agents/*/escalation-point"),
                 antMatcher(HttpMethod.POST, "/accounts/*/contact"), antMatcher(HttpMethod.POST, "/accounts/*/agent"))
