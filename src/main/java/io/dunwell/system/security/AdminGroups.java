@@ -44,6 +44,17 @@ class AdminGroups extends AbstractProcessEnginePlugin {
             groups.add(Roles.ADMINS_GROUP);
         }
         configuration.setAdminGroups(groups);
+        // each engine's default pattern for ids allows its own admin group's id only
+        String groupIds = groupIdPattern(configuration);
+        if (!Roles.ADMINS_GROUP.matches(groupIds)) {
+            configuration.setGroupResourceWhitelistPattern(groupIds + "|" + Roles.ADMINS_GROUP);
+        }
+    }
+
+    /** The pattern group ids must match: the one for groups if set, else the general one, as the engine reads them. */
+    private static String groupIdPattern(ProcessEngineConfigurationImpl configuration) {
+        String groups = configuration.getGroupResourceWhitelistPattern();
+        return groups == null || groups.isEmpty() ? configuration.getGeneralResourceWhitelistPattern() : groups;
     }
 
     @Override
