@@ -3,11 +3,17 @@
 # Build and run with docker compose (see docker-compose.yml), or: docker build -t dunwell .
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+# the process engine: camunda (Camunda 7) or operaton (docker build --build-arg ENGINE=operaton);
+# see "Engine: Camunda 7 or Operaton" in the README
+ARG ENGINE=camunda
 WORKDIR /build
 COPY . .
 # the cache mount keeps ~/.m2 between builds without baking it into a layer
-RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package \
-    && cp target/dunwell-*.jar /build/dunwell.jar
+RUN --mount=type=cache,target=/root/.m2 case "$ENGINE" in \
+      camunda) mvn -B -DskipTests package && cp target/dunwell-*.jar /build/dunwell.jar ;; \
+      operaton) mvn -B -DskipTests -Poperaton package && cp target/operaton/target/dunwell-*.jar /build/dunwell.jar ;; \
+      *) echo "ENGINE must be camunda or operaton, not $ENGINE" >&2; exit 1 ;; \
+    esac
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update \

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappCsrfGuard extends OncePerRequestFilter {
 
-    /** Camunda's names (org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants). */
-    static final String TOKEN_IN_SESSION = "CAMUNDA_CSRF_TOKEN";
-    static final String TOKEN_HEADER = "X-XSRF-TOKEN";
+    /** The webapp's own names: the session attribute is CAMUNDA_CSRF_TOKEN on Camunda, OPERATON_CSRF_TOKEN on Operaton. */
+    static final String TOKEN_IN_SESSION = CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME;
+    static final String TOKEN_HEADER = CsrfConstants.CSRF_TOKEN_HEADER_NAME;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Override
