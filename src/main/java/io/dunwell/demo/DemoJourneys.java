@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,12 +59,12 @@ class DemoJourneys {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DemoJourneys(AccountService accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
-                 DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity, JdbcTemplate jdbc,
+                 DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity, JdbcClient jdbc,
                  PlatformTransactionManager transactions, Clock clock) {
         this.accounts = accounts;
         this.receivables = receivables;
@@ -83,7 +83,7 @@ class DemoJourneys {
     @EventListener(ApplicationReadyEvent.class)
     @Order(30)
     void startIfNoCases() {
-        if (jdbc.queryForObject("select count(*) from dunning_case", Integer.class) > 0) {
+        if (jdbc.sql("select count(*) from dunning_case").query(Integer.class).single() > 0) {
             return;
         }
         List<Account> late = delinquent.page(0, 100_000, clock.instant()).stream().map(accounts::get)
