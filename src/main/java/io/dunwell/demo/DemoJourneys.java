@@ -5,6 +5,7 @@ import static io.dunwell.dunning.process.DunningCaseVariables.CASE_ID;
 import static io.dunwell.dunning.process.DunningCaseVariables.NOTICE_LEVEL;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ class DemoJourneys {
             transaction.executeWithoutResult(status -> work(account, call));
         }
         log.info("Demo: opened {} dunning cases, {} of them already worked by agents ({} ms)", late.size(), staged.size(),
-                java.time.Duration.between(started, clock.instant()).toMillis());
+                Duration.between(started, clock.instant()).toMillis());
     }
 
     /** Opens the case right before the agent's call, as if its notices had gone out, and records the call. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,7 +97,7 @@ public class KeyMetrics {
     }
 
     private static List<BigDecimal> aging(AgingBuckets buckets, List<LedgerDay> days, LocalDate asOf) {
-        Map<LocalDate, BigDecimal> byDue = new java.util.HashMap<>();
+        Map<LocalDate, BigDecimal> byDue = new HashMap<>();
         days.forEach(day -> byDue.merge(day.dueDate(), day.open(), BigDecimal::add));
         return Aging.totals(buckets, asOf, byDue);
     }
