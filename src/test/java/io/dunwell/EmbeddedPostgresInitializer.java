@@ -2,6 +2,7 @@ package io.dunwell;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -48,7 +49,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
      * A server on {@code port} over a data directory kept between runs, for a benchmark that seeds
      * a large data set once and is rerun against it (and for psql on the same data meanwhile).
      */
-    public static EmbeddedPostgres startKeeping(java.nio.file.Path dataDirectory, int port) {
+    public static EmbeddedPostgres startKeeping(Path dataDirectory, int port) {
         try {
             return builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
         } catch (IOException e) {

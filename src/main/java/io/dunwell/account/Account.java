@@ -1,5 +1,6 @@
 package io.dunwell.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -49,7 +51,7 @@ public class Account {
     private boolean doNotSms;
     private boolean doNotCall;
 
-    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_flag", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "flag")
     private Set<String> flags = new TreeSet<>();
@@ -89,7 +91,7 @@ public class Account {
     }
 
     /** Today's date where the customer is: days past due are counted in it. */
-    public LocalDate today(java.time.Clock clock) {
+    public LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(zone()));
     }
 

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +26,10 @@ public class Agents {
 
     private final IdentityService identity;
     private final EscalationPoints escalationPoints;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Agents(IdentityService identity, EscalationPoints escalationPoints, JdbcTemplate jdbc, Clock clock) {
+    Agents(IdentityService identity, EscalationPoints escalationPoints, JdbcClient jdbc, Clock clock) {
         this.identity = identity;
         this.escalationPoints = escalationPoints;
         this.jdbc = jdbc;
@@ -39,7 +39,7 @@ public class Agents {
     /** Everyone in the agents group, by id. */
     @Transactional(readOnly = true)
     public List<Agent> list() {
-        Set<String> inactive = Set.copyOf(jdbc.queryForList("select user_id from agent_profile where active = false", String.class));
+        Set<String> inactive = Set.copyOf(jdbc.sql("select user_id from agent_profile where active = false").query(String.class).list());
         return identity.createUserQuery().memberOfGroup(Roles.AGENTS_GROUP).orderByUserId().asc().list().stream()
                 .map(user -> agent(user, !inactive.contains(user.getId())))
                 .toList();
@@ -65,8 +65,8 @@ public class Agents {
     /** An agent without a profile row is active. */
     @Transactional(readOnly = true)
     public boolean isActive(String userId) {
-        return jdbc.queryForList("select active from agent_profile where user_id = ?", Boolean.class, userId)
-                .stream().findFirst().orElse(true);
+        return jdbc.sql("select active from agent_profile where user_id = ?").param(userId)
+                .query(Boolean.class).optional().orElse(true);
     }
 
     /** For whoever assigns or mentions an agent: refuses a user who is not an active agent. */
@@ -85,8 +85,10 @@ public class Agents {
     public void setActive(String userId, boolean active) {
         requireMember(userId);
         Timestamp deactivatedAt = active ? null : Timestamp.from(clock.instant());
-        if (jdbc.update("update agent_profile set active = ?, deactivated_at = ? where user_id = ?", active, deactivatedAt, userId) == 0) {
-            jdbc.update("insert into agent_profile (user_id, active, deactivated_at) values (?, ?, ?)", userId, active, deactivatedAt);
+        if (jdbc.sql("update agent_profile set active = ?, deactivated_at = ? where user_id = ?")
+                .params(active, deactivatedAt, userId).update() == 0) {
+            jdbc.sql("insert into agent_profile (user_id, active, deactivated_at) values (?, ?, ?)")
+                    .params(userId, active, deactivatedAt).update();
         }
     }
 

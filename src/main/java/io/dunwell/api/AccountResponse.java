@@ -2,6 +2,7 @@ package io.dunwell.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import io.dunwell.account.Account;
@@ -16,7 +17,7 @@ record AccountResponse(String externalId, String name, String email, String phon
                        boolean dunningExempt, LocalDate dunningPausedUntil, String agent, OpenCase openCase,
                        Instant createdAt, Instant updatedAt, ContactPreferences contactPreferences) {
 
-    record OpenCase(String processInstanceId, String processDefinitionKey, java.util.List<String> currentSteps) {
+    record OpenCase(String processInstanceId, String processDefinitionKey, List<String> currentSteps) {
     }
 
     static AccountResponse of(Account a, Balances b, OpenCase openCase) {

@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -43,7 +44,7 @@ class ImportController {
     /** Documents the two ways to send the file. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "UTF-8 CSV, header line first",
+    @RequestBody(required = true, description = "UTF-8 CSV, header line first",
             content = {
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")),
                     @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object"),

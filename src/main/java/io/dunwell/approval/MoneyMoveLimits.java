@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -92,7 +93,7 @@ public class MoneyMoveLimits {
      * engine authorizations would otherwise have to allow; the limits are the application's own rule,
      * not the user's request.
      */
-    private <T> T asEngine(java.util.function.Supplier<T> call) {
+    private <T> T asEngine(Supplier<T> call) {
         Authentication signedIn = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {

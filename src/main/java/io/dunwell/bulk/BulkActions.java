@@ -1,5 +1,6 @@
 package io.dunwell.bulk;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -217,10 +219,10 @@ public class BulkActions {
     /** What the approval task shows and checks: who asked, who approves, what it moves. */
     public ApprovalRequest approvalRequest(Long runId) {
         BulkRun run = runs.findById(runId).orElseThrow(() -> new NotFoundException("No bulk action " + runId));
-        Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+        Map<String, BigDecimal> totals = new TreeMap<>();
         List<BulkRunAccount> all = rows.findByBulkActionIdOrderByPosition(runId);
         all.stream().filter(row -> row.getAmount() != null).forEach(row -> totals.merge(row.getCurrency(), row.getAmount(),
-                java.math.BigDecimal::add));
+                BigDecimal::add));
         String summary = all.size() + " accounts, " + totals.entrySet().stream().map(t -> Money.scaled(t.getValue(), Money.currency(t.getKey())).toPlainString() + " " + t.getKey())
                 .collect(Collectors.joining(", ")) + " in all, as of " + run.getAsOf() + ", requested by " + run.getRequestedBy();
         return new ApprovalRequest(run.getAction(), run.getRequestedBy(), run.getApproverGroup(), summary);
@@ -319,7 +321,7 @@ public class BulkActions {
         return result(runs.findById(run.getId()).orElseThrow(), replayed);
     }
 
-    private void doOne(BulkRun run, BulkAction action, Parameters parameters, Long rowId, java.math.BigDecimal approved) {
+    private void doOne(BulkRun run, BulkAction action, Parameters parameters, Long rowId, BigDecimal approved) {
         try {
             transaction.executeWithoutResult(status -> {
                 BulkRunAccount row = rows.lock(rowId).orElseThrow();
@@ -328,7 +330,7 @@ public class BulkActions {
                 }
                 Account account = accounts.get(row.getAccountId());
                 Outcome outcome = action.apply(new Target(account, run.getAsOf(), parameters, run.getIdempotencyKey(),
-                        run.doneBy(), approved == null && run.getApprovalStatus() != null ? java.math.BigDecimal.ZERO : approved));
+                        run.doneBy(), approved == null && run.getApprovalStatus() != null ? BigDecimal.ZERO : approved));
                 row.record(outcome);
                 if (outcome.status().equals(BulkResult.DONE)) {
                     timeline.append(account.getId(), "BULK_ACTION", "Bulk action " + action.name() + " by "

@@ -46,7 +46,7 @@ class BulkRunAccount {
     }
 
     /** What the account would move, kept while the run awaits approval: the approver approves these amounts. */
-    void plan(String detail, java.math.BigDecimal amount, String currency) {
+    void plan(String detail, BigDecimal amount, String currency) {
         this.detail = detail;
         this.amount = amount;
         this.currency = currency;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ class ExportAction implements BulkAction {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (List<Object> row : rows) {
-                csv.printRecord(row.stream().map(cell -> cell instanceof java.math.BigDecimal amount ? amount.toPlainString() : cell)
+                csv.printRecord(row.stream().map(cell -> cell instanceof BigDecimal amount ? amount.toPlainString() : cell)
                         .toList());
             }
         } catch (IOException e) {
@@ -121,7 +122,7 @@ class ExportAction implements BulkAction {
                 List<Object> cells = rows.get(r);
                 for (int c = 0; c < cells.size(); c++) {
                     Object value = cells.get(c);
-                    if (value instanceof java.math.BigDecimal amount) {
+                    if (value instanceof BigDecimal amount) {
                         // a workbook's numbers are binary floating point; amounts of 15 digits stay exact in it
                         row.createCell(c).setCellValue(amount.doubleValue());
                     } else if (value instanceof Number number) {

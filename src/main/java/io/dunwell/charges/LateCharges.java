@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -74,13 +73,12 @@ public class LateCharges {
     private final Invoices invoices;
     private final AllocationHistory allocations;
     private final Timeline timeline;
-    private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     LateCharges(LateChargePolicy policy, Accounts accounts, Receivables receivables, Invoices invoices,
-                AllocationHistory allocations, Timeline timeline, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+                AllocationHistory allocations, Timeline timeline, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.policy = policy;
         this.accounts = accounts;
         this.receivables = receivables;
@@ -88,7 +86,6 @@ public class LateCharges {
         this.allocations = allocations;
         this.timeline = timeline;
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -104,11 +101,12 @@ public class LateCharges {
         // a day of slack for the zones ahead of UTC; each account's own today decides below
         LocalDate latestDue = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
         Instant paidSince = paidSince();
-        List<Long> accountIds = named.queryForList("select distinct i.account_id from invoice i join account a on a.id = i.account_id"
+        List<Long> accountIds = jdbc.sql("select distinct i.account_id from invoice i join account a on a.id = i.account_id"
                         + " where (i.status = 'OPEN' and i.balance > 0 or i.status = 'PAID' and i.updated_at >= :paidSince)"
                         + " and i.due_date < :latestDue and a.segment in (:segments)"
-                        + " and i.external_id not like '" + EXTERNAL_ID_PREFIX + "%' order by i.account_id",
-                Map.of("latestDue", latestDue, "paidSince", Timestamp.from(paidSince), "segments", segments), Long.class);
+                        + " and i.external_id not like '" + EXTERNAL_ID_PREFIX + "%' order by i.account_id")
+                .params(Map.of("latestDue", latestDue, "paidSince", Timestamp.from(paidSince), "segments", segments))
+                .query(Long.class).list();
         int charges = 0;
         for (Long accountId : accountIds) {
             charges += ownTransaction.execute(status -> chargeAccount(accountId, paidSince));
@@ -148,8 +146,8 @@ public class LateCharges {
         if (!invoice.isOpen() && paidOn.isEmpty()) {
             return 0;
         }
-        Set<String> charged = new HashSet<>(jdbc.queryForList("select period || ':' || kind from late_charge where invoice_id = ?",
-                String.class, invoice.getId()));
+        Set<String> charged = new HashSet<>(jdbc.sql("select period || ':' || kind from late_charge where invoice_id = ?")
+                .param(invoice.getId()).query(String.class).list());
         Currency currency = Money.currency(invoice.getCurrency());
         int booked = 0;
         if (segment.interestPoints() != null) {
@@ -219,10 +217,12 @@ public class LateCharges {
     private void book(Account account, Invoice invoice, Charge charge, LocalDate today, String summary) {
         Invoice booked = invoices.upsert(new InvoiceCommand(charge.externalId(invoice), account.getExternalId(), charge.number(invoice),
                 today, today.plusDays(policy.paymentDays()), invoice.getCurrency(), charge.amount(), null, null)).value();
-        jdbc.update("insert into late_charge (invoice_id, account_id, period, kind, days, annual_rate, base_amount, balance_days,"
-                        + " breakdown, amount, currency, charge_invoice_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                invoice.getId(), account.getId(), charge.period(), charge.kind(), charge.days(), charge.annualRate(), charge.base(),
-                charge.balanceDays(), charge.breakdown(), charge.amount(), invoice.getCurrency(), booked.getId(), Timestamp.from(clock.instant()));
+        jdbc.sql("insert into late_charge (invoice_id, account_id, period, kind, days, annual_rate, base_amount, balance_days,"
+                        + " breakdown, amount, currency, charge_invoice_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(invoice.getId(), account.getId(), charge.period(), charge.kind(), charge.days(), charge.annualRate(), charge.base(),
+                        charge.balanceDays(), charge.breakdown(), charge.amount(), invoice.getCurrency(), booked.getId(),
+                        Timestamp.from(clock.instant()))
+                .update();
         timeline.append(account.getId(), "LATE_CHARGE_BOOKED", summary, charge.externalId(invoice));
     }
 }

@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dunwell.worklist.Baskets;
 
@@ -26,10 +25,10 @@ class DemoBaskets {
     private static final Logger log = LoggerFactory.getLogger(DemoBaskets.class);
 
     private final Baskets baskets;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoBaskets(Baskets baskets, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    DemoBaskets(Baskets baskets, JdbcClient jdbc, Clock clock) {
         this.baskets = baskets;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -48,13 +47,14 @@ class DemoBaskets {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        List<String> accountIds = jdbc.queryForList("select a.external_id from account a"
+        List<String> accountIds = jdbc.sql("select a.external_id from account a"
                 + " join receivables_summary s on s.account_id = a.id"
                 + " where s.oldest_unpaid_due_date between :from and :to and s.open_invoice_total - s.unapplied_credit > 0"
                 + " order by case when a.assigned_agent = :owner then 0 else 1 end, s.oldest_unpaid_due_date desc, a.id"
-                + " limit :size", new MapSqlParameterSource()
-                .addValue("from", today.minusDays(toDays)).addValue("to", today.minusDays(fromDays))
-                .addValue("owner", OWNER).addValue("size", SIZE), String.class);
+                + " limit :size")
+                .param("from", today.minusDays(toDays)).param("to", today.minusDays(fromDays))
+                .param("owner", OWNER).param("size", SIZE)
+                .query(String.class).list();
         if (accountIds.isEmpty()) {
             log.info("Demo basket \"{}\" not created: no account is {} to {} days past due", name, fromDays, toDays);
             return;

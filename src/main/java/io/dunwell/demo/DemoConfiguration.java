@@ -5,27 +5,25 @@ import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.dunwell.notification.MailCatcher;
-import io.dunwell.dunning.DelinquentAccounts;
-import io.dunwell.dunning.DunningCases;
-import io.dunwell.dunning.DunningRun;
-import io.dunwell.invoice.Receivables;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.dunwell.account.Accounts;
 import io.dunwell.agent.EscalationPoints;
+import io.dunwell.dunning.DelinquentAccounts;
+import io.dunwell.dunning.DunningCases;
+import io.dunwell.dunning.DunningRun;
 import io.dunwell.followup.FollowUpTasks;
 import io.dunwell.invoice.CreditNotes;
 import io.dunwell.invoice.Invoices;
+import io.dunwell.invoice.Receivables;
+import io.dunwell.notification.MailCatcher;
 import io.dunwell.payment.Payments;
 import io.dunwell.worklist.Baskets;
 
@@ -53,17 +51,17 @@ class DemoConfiguration {
     @Bean
     DemoJourneys demoJourneys(Accounts accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
                               DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity,
-                              JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+                              JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         return new DemoJourneys(accounts, receivables, delinquent, run, cases, runtime, tasks, identity, jdbc, transactions, clock);
     }
 
     @Bean
-    DemoFollowUps demoFollowUps(FollowUpTasks followUps, Accounts accounts, JdbcTemplate jdbc, Clock clock) {
+    DemoFollowUps demoFollowUps(FollowUpTasks followUps, Accounts accounts, JdbcClient jdbc, Clock clock) {
         return new DemoFollowUps(followUps, accounts, jdbc, clock);
     }
 
     @Bean
-    DemoBaskets demoBaskets(Baskets baskets, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    DemoBaskets demoBaskets(Baskets baskets, JdbcClient jdbc, Clock clock) {
         return new DemoBaskets(baskets, jdbc, clock);
     }
 

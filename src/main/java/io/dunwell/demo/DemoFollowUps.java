@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.dunwell.account.Account;
 import io.dunwell.account.Accounts;
@@ -36,10 +36,10 @@ class DemoFollowUps {
 
     private final FollowUpTasks followUps;
     private final Accounts accounts;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoFollowUps(FollowUpTasks followUps, Accounts accounts, JdbcTemplate jdbc, Clock clock) {
+    DemoFollowUps(FollowUpTasks followUps, Accounts accounts, JdbcClient jdbc, Clock clock) {
         this.followUps = followUps;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -50,14 +50,14 @@ class DemoFollowUps {
     @EventListener(ApplicationReadyEvent.class)
     @Order(40)
     void createIfNone() {
-        if (jdbc.queryForObject("select count(*) from follow_up_task", Long.class) > 0) {
+        if (jdbc.sql("select count(*) from follow_up_task").query(Long.class).single() > 0) {
             return;
         }
         int created = 0;
         for (int i = 0; i < PLANS.size(); i++) {
             Plan plan = PLANS.get(i);
-            List<String> worked = jdbc.queryForList("select external_id from account where assigned_agent = ? order by id",
-                    String.class, plan.agent());
+            List<String> worked = jdbc.sql("select external_id from account where assigned_agent = ? order by id")
+                    .param(plan.agent()).query(String.class).list();
             if (worked.isEmpty()) {
                 continue;
             }

@@ -5,6 +5,7 @@ import static io.dunwell.dunning.process.DunningCaseVariables.CASE_ID;
 import static io.dunwell.dunning.process.DunningCaseVariables.NOTICE_LEVEL;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,12 +60,12 @@ class DemoJourneys {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DemoJourneys(Accounts accounts, Receivables receivables, DelinquentAccounts delinquent, DunningRun run,
-                 DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity, JdbcTemplate jdbc,
+                 DunningCases cases, RuntimeService runtime, TaskService tasks, IdentityService identity, JdbcClient jdbc,
                  PlatformTransactionManager transactions, Clock clock) {
         this.accounts = accounts;
         this.receivables = receivables;
@@ -83,7 +84,7 @@ class DemoJourneys {
     @EventListener(ApplicationReadyEvent.class)
     @Order(30)
     void startIfNoCases() {
-        if (jdbc.queryForObject("select count(*) from dunning_case", Integer.class) > 0) {
+        if (jdbc.sql("select count(*) from dunning_case").query(Integer.class).single() > 0) {
             return;
         }
         List<Account> late = delinquent.page(0, 100_000, clock.instant()).stream().map(accounts::get)
@@ -118,7 +119,7 @@ class DemoJourneys {
             transaction.executeWithoutResult(status -> work(account, call));
         }
         log.info("Demo: opened {} dunning cases, {} of them already worked by agents ({} ms)", late.size(), staged.size(),
-                java.time.Duration.between(started, clock.instant()).toMillis());
+                Duration.between(started, clock.instant()).toMillis());
     }
 
     /** Opens the case right before the agent's call, as if its notices had gone out, and records the call. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +49,10 @@ public class DelinquentAccounts {
             order by a.id
             limit ?""";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final DunningPolicy policy;
 
-    DelinquentAccounts(JdbcTemplate jdbc, DunningPolicy policy) {
+    DelinquentAccounts(JdbcClient jdbc, DunningPolicy policy) {
         this.jdbc = jdbc;
         this.policy = policy;
     }
@@ -81,7 +81,7 @@ public class DelinquentAccounts {
         args.add(policy.threshold());
         args.add(limit);
         String values = String.join(", ", Collections.nCopies(days.size(), "(cast(? as varchar(64)), cast(? as date), cast(? as date))"));
-        return jdbc.queryForList(PAGE.formatted(values), Long.class, args.toArray());
+        return jdbc.sql(PAGE.formatted(values)).params(args).query(Long.class).list();
     }
 
     /** Whether the account is delinquent now, by the same rules as a page. */
@@ -93,12 +93,12 @@ public class DelinquentAccounts {
     /** The highest account id, to split a run into id-range partitions. */
     @Transactional(readOnly = true)
     public Optional<Long> maxAccountId() {
-        return Optional.ofNullable(jdbc.queryForObject("select max(id) from account", Long.class));
+        return jdbc.sql("select max(id) from account").query(Long.class).optional();
     }
 
     private List<ZoneDay> zoneDays(Instant now) {
         List<ZoneDay> days = new ArrayList<>();
-        for (String zone : jdbc.queryForList("select distinct time_zone from account", String.class)) {
+        for (String zone : jdbc.sql("select distinct time_zone from account").query(String.class).list()) {
             try {
                 days.add(new ZoneDay(zone, LocalDate.ofInstant(now, ZoneId.of(zone))));
             } catch (DateTimeException unknownZone) {

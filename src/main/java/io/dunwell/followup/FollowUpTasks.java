@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.AccessDeniedException;
@@ -156,7 +157,7 @@ public class FollowUpTasks {
         return "follow-up:" + task.getId();
     }
 
-    private org.camunda.bpm.engine.runtime.ProcessInstance start(FollowUpTask task, Account account, Invoice invoice) {
+    private ProcessInstance start(FollowUpTask task, Account account, Invoice invoice) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(FOLLOW_UP_TASK_ID, task.getId());
         variables.put(ASSIGNEE, task.getAssignee());

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +24,9 @@ public class AllocationHistory {
     public record DatedAllocation(Long invoiceId, Instant valueTime, BigDecimal amount, boolean payment) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    AllocationHistory(NamedParameterJdbcTemplate jdbc) {
+    AllocationHistory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -36,15 +36,16 @@ public class AllocationHistory {
         if (invoiceIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.query("""
+        return jdbc.sql("""
                 select al.invoice_id, coalesce(p.received_at, c.issued_at) as value_time, al.amount, al.payment_id
                 from allocation al
                 left join payment p on p.id = al.payment_id
                 left join credit_note c on c.id = al.credit_note_id
                 where al.invoice_id in (:invoices) and al.reversed_at is null
-                order by value_time, al.id""", Map.of("invoices", invoiceIds),
-                (rs, i) -> new DatedAllocation(rs.getLong("invoice_id"), rs.getTimestamp("value_time").toInstant(),
+                order by value_time, al.id""")
+                .param("invoices", invoiceIds)
+                .query((rs, i) -> new DatedAllocation(rs.getLong("invoice_id"), rs.getTimestamp("value_time").toInstant(),
                         rs.getBigDecimal("amount"), rs.getObject("payment_id") != null))
-                .stream().collect(Collectors.groupingBy(DatedAllocation::invoiceId, Collectors.toList()));
+                .list().stream().collect(Collectors.groupingBy(DatedAllocation::invoiceId, Collectors.toList()));
     }
 }

@@ -1,6 +1,7 @@
 package io.dunwell.invoice;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +9,7 @@ import java.util.Currency;
 import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +36,9 @@ public class BalancesAsOf {
                        LocalDate oldestUnpaidDueDate, long daysPastDue) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    BalancesAsOf(NamedParameterJdbcTemplate jdbc) {
+    BalancesAsOf(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,9 +49,9 @@ public class BalancesAsOf {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("account", account.getId())
                 .addValue("date", date)
-                .addValue("end", java.sql.Timestamp.from(endOfDay))
+                .addValue("end", Timestamp.from(endOfDay))
                 .addValue("void", Invoice.VOID);
-        List<OpenItem> items = jdbc.query("""
+        List<OpenItem> items = jdbc.sql("""
                 select i.external_id, i.number, i.issue_date, i.due_date, i.amount,
                        i.amount - coalesce((select sum(al.amount) from allocation al
                                             left join payment p on p.id = al.payment_id
@@ -60,14 +61,17 @@ public class BalancesAsOf {
                                               and (al.reversed_at is null or al.reversed_at >= :end)), 0) as balance
                 from invoice i
                 where i.account_id = :account and i.issue_date <= :date and i.status <> :void
-                order by i.due_date, i.id""", params, (rs, i) -> new OpenItem(rs.getString("external_id"),
-                rs.getString("number"), rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-                Money.scaled(rs.getBigDecimal("amount"), currency), Money.scaled(rs.getBigDecimal("balance"), currency)))
-                .stream().filter(item -> item.balance().signum() > 0).toList();
-        BigDecimal unapplied = jdbc.queryForObject("""
+                order by i.due_date, i.id""")
+                .paramSource(params)
+                .query((rs, i) -> new OpenItem(rs.getString("external_id"),
+                        rs.getString("number"), rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                        Money.scaled(rs.getBigDecimal("amount"), currency), Money.scaled(rs.getBigDecimal("balance"), currency)))
+                .list().stream().filter(item -> item.balance().signum() > 0).toList();
+        BigDecimal unapplied = jdbc.sql("""
                 select coalesce((select sum(unapplied_amount) from payment where account_id = :account and received_at < :end), 0)
-                     + coalesce((select sum(unapplied_amount) from credit_note where account_id = :account and issued_at < :end), 0)""",
-                params, BigDecimal.class);
+                     + coalesce((select sum(unapplied_amount) from credit_note where account_id = :account and issued_at < :end), 0)""")
+                .paramSource(params)
+                .query(BigDecimal.class).single();
         BigDecimal open = items.stream().map(OpenItem::balance).reduce(Money.zero(currency), BigDecimal::add);
         LocalDate oldest = items.stream().map(OpenItem::dueDate).min(LocalDate::compareTo).orElse(null);
         long days = oldest == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(oldest, date));

@@ -1,12 +1,16 @@
 package io.dunwell.invoice;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -40,7 +44,7 @@ public class CreditNote {
         this.amount = amount;
         this.currency = currency;
         // the database keeps microseconds; drop the rest now, so the first answer and every later read agree
-        this.issuedAt = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.issuedAt = issuedAt.truncatedTo(ChronoUnit.MICROS);
         this.reason = reason;
         this.unappliedAmount = amount;
         this.fingerprint = fingerprint;
@@ -61,11 +65,11 @@ public class CreditNote {
         this.unappliedAmount = unappliedAmount.add(amount);
     }
 
-    @jakarta.persistence.PostLoad
+    @PostLoad
     void scaleToCurrency() {
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        amount = amount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
-        unappliedAmount = unappliedAmount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+        unappliedAmount = unappliedAmount.setScale(digits, RoundingMode.UNNECESSARY);
     }
 
     public Long getId() {

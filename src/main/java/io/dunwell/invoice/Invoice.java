@@ -1,13 +1,16 @@
 package io.dunwell.invoice;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -97,11 +100,11 @@ public class Invoice {
         return OPEN.equals(status);
     }
 
-    @jakarta.persistence.PostLoad
+    @PostLoad
     void scaleToCurrency() {
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        amount = amount.setScale(digits, java.math.RoundingMode.UNNECESSARY);
-        balance = balance.setScale(digits, java.math.RoundingMode.UNNECESSARY);
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+        balance = balance.setScale(digits, RoundingMode.UNNECESSARY);
     }
 
     public Long getId() {

@@ -5,10 +5,13 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,9 +83,9 @@ public class InvoiceBrowser {
     }
 
     /**
-     * A page and where its neighbours start: {@code previous} and {@code next} are cursors ("after" the
-     * last row, "before" the first), null where there is no such page. Following them reads about 50
-     * rows however deep the page, where an offset reads every row before it.
+     * A page (number 1 is the first) and where its neighbours start: {@code previous} and {@code next} are
+     * cursors ("after" the last row, "before" the first), null where there is no such page. Following them
+     * reads about 50 rows however deep the page, where an offset reads every row before it.
      */
     public record Page(List<Row> rows, int number, String previous, String next) {
 
@@ -98,11 +101,11 @@ public class InvoiceBrowser {
     /** Where a page starts: right after or right before one row of the order. */
     public record Cursor(boolean before, long id, String key) {
 
-        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("(after|before):(\\d{1,18}):(.*)", java.util.regex.Pattern.DOTALL);
+        private static final Pattern FORM = Pattern.compile("(after|before):(\\d{1,18}):(.*)", Pattern.DOTALL);
 
         /** "after:123:2026-05-01"; anything else is refused as a bad request by the caller. */
         public static Cursor parse(String text) {
-            java.util.regex.Matcher match = FORM.matcher(text);
+            Matcher match = FORM.matcher(text);
             if (!match.matches()) {
                 throw new IllegalArgumentException("not a page cursor: " + text);
             }
@@ -127,13 +130,13 @@ public class InvoiceBrowser {
         this.jdbc = jdbc;
     }
 
-    /** The page {@code cursor} points to, or without one the page {@code number} (0 is the first) by offset. */
+    /** Page {@code number} (1 is the first): the one {@code cursor} points to, or without one found by offset. */
     public Page critical(Filter filter, int number, Cursor cursor) {
         Sort sort = filter.sort();
-        int page = Math.max(0, number);
+        int page = Math.max(1, number);
         if (cursor == null) {
-            List<Row> rows = query(filter, sort.orderBy(false), null, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
-            return page(rows, page, page > 0, rows.size() > PAGE_SIZE, sort);
+            List<Row> rows = query(filter, sort.orderBy(false), null, PAGE_SIZE + 1, (long) (page - 1) * PAGE_SIZE);
+            return page(rows, page, page > 1, rows.size() > PAGE_SIZE, sort);
         }
         Object key;
         try {
@@ -150,7 +153,7 @@ public class InvoiceBrowser {
             return page(rows, page, true, more, sort);
         }
         List<Row> shown = new ArrayList<>(more ? rows.subList(0, PAGE_SIZE) : rows);
-        java.util.Collections.reverse(shown);
+        Collections.reverse(shown);
         return page(shown, page, more, true, sort);
     }
 

@@ -1,5 +1,6 @@
 package io.dunwell.invoice;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +37,7 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     List<OpenInvoiceTotals> openTotals(Collection<Long> accountIds);
 
     @Query("select coalesce(sum(i.balance), 0) from Invoice i where i.accountId = ?1 and i.status = 'OPEN' and i.dueDate < ?2")
-    java.math.BigDecimal overdueTotal(Long accountId, LocalDate today);
+    BigDecimal overdueTotal(Long accountId, LocalDate today);
 
     boolean existsByAccountId(Long accountId);
 }

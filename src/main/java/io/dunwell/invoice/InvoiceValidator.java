@@ -2,6 +2,7 @@ package io.dunwell.invoice;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -50,7 +51,7 @@ final class InvoiceValidator {
     }
 
     private static void checkMoney(List<FieldError> errors, InvoiceCommand c, Account account) {
-        java.util.Currency currency;
+        Currency currency;
         try {
             currency = Money.currency(c.currency());
         } catch (IllegalArgumentException e) {
@@ -74,7 +75,7 @@ final class InvoiceValidator {
     }
 
     private static BigDecimal checkAmount(List<FieldError> errors, String field, BigDecimal value,
-                                          java.util.Currency currency, boolean required) {
+                                          Currency currency, boolean required) {
         if (value == null) {
             if (required) {
                 errors.add(new FieldError(field, "is required"));

@@ -14,7 +14,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +39,9 @@ public class NotesExport {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    NotesExport(NamedParameterJdbcTemplate jdbc) {
+    NotesExport(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -72,7 +72,7 @@ public class NotesExport {
                 from note n join account a on a.id = n.account_id left join invoice i on i.id = n.invoice_id
                 """ + "where " + String.join(" and ", where) + " order by n.created_at, n.id";
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-            jdbc.query(sql, parameters, row -> {
+            jdbc.sql(sql).paramSource(parameters).query(row -> {
                 try {
                     csv.printRecord(row.getLong("id"), row.getObject("parent_id"),
                             TIMESTAMP.format(row.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(filter.zone())),

@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** SMS and voice go to the development provider unless the application declares a real {@link ChannelProvider}. */
 @Configuration(proxyBeanMethods = false)
@@ -13,7 +13,7 @@ class ChannelConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ChannelProvider.class)
-    DevelopmentChannelProvider developmentChannelProvider(JdbcTemplate jdbc, Clock clock) {
+    DevelopmentChannelProvider developmentChannelProvider(JdbcClient jdbc, Clock clock) {
         return new DevelopmentChannelProvider(jdbc, clock);
     }
 }

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The SMS and voice provider for development and the demo: nothing leaves the machine. Each
@@ -19,10 +19,10 @@ public class DevelopmentChannelProvider implements ChannelProvider {
     public record Delivery(long id, String channel, String recipient, String body, Instant deliveredAt) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    DevelopmentChannelProvider(JdbcTemplate jdbc, Clock clock) {
+    DevelopmentChannelProvider(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -34,17 +34,19 @@ public class DevelopmentChannelProvider implements ChannelProvider {
 
     @Override
     public String send(String channel, String recipient, String text) {
-        Number id = new SimpleJdbcInsert(jdbc).withTableName("development_channel_delivery").usingGeneratedKeyColumns("id")
-                .usingColumns("channel", "recipient", "body", "delivered_at")
-                .executeAndReturnKey(Map.of("channel", channel, "recipient", recipient, "body", text,
-                        "delivered_at", Timestamp.from(clock.instant())));
-        return "dev-" + id.longValue();
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("insert into development_channel_delivery (channel, recipient, body, delivered_at) values (?, ?, ?, ?)")
+                .params(channel, recipient, text, Timestamp.from(clock.instant()))
+                .update(id, "id");
+        return "dev-" + id.getKey().longValue();
     }
 
     /** The latest deliveries first. */
     public List<Delivery> deliveries(int limit) {
-        return jdbc.query("select id, channel, recipient, body, delivered_at from development_channel_delivery"
-                        + " order by id desc limit ?", (rs, i) -> new Delivery(rs.getLong("id"), rs.getString("channel"),
-                        rs.getString("recipient"), rs.getString("body"), rs.getTimestamp("delivered_at").toInstant()), limit);
+        return jdbc.sql("select id, channel, recipient, body, delivered_at from development_channel_delivery order by id desc limit ?")
+                .param(limit)
+                .query((rs, i) -> new Delivery(rs.getLong("id"), rs.getString("channel"),
+                        rs.getString("recipient"), rs.getString("body"), rs.getTimestamp("delivered_at").toInstant()))
+                .list();
     }
 }

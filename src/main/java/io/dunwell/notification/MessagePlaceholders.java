@@ -2,6 +2,7 @@ package io.dunwell.notification;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class MessagePlaceholders {
     /** The placeholders in {@code text} that are not one of {@link #NAMES}. */
     public static List<String> unknown(String text) {
         Matcher matcher = PLACEHOLDER.matcher(text);
-        List<String> unknown = new java.util.ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         while (matcher.find()) {
             if (!NAMES.contains(matcher.group(1))) {
                 unknown.add(matcher.group(0));

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -20,7 +20,7 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     /** The oldest of the messages the sweep sends that are still pending and due by {@code now}, on every channel. */
     @Query("select m.id from OutboxMessage m where m.sentBy = '" + OutboxMessage.SENT_BY_OUTBOX + "' and m.status = '"
             + OutboxMessage.PENDING + "' and (m.notBefore is null or m.notBefore <= :now) order by m.id")
-    List<Long> dueForSweep(Instant now, Pageable page);
+    List<Long> dueForSweep(Instant now, Limit limit);
 
     /**
      * Per channel, the pending messages that are due, and since when the oldest of them waits (its

@@ -2,7 +2,7 @@ package io.dunwell.notification;
 
 import java.time.Clock;
 
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +33,7 @@ public class OutboxSweep {
     @Scheduled(cron = "${dunwell.mail.pending-cron:0 * * * * *}")
     public int sendDue() {
         int sent = 0;
-        for (Long messageId : messages.dueForSweep(clock.instant(), PageRequest.of(0, BATCH))) {
+        for (Long messageId : messages.dueForSweep(clock.instant(), Limit.of(BATCH))) {
             sent += outbox.trySend(messageId) ? 1 : 0;
         }
         return sent;

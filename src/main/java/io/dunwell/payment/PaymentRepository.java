@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -14,7 +15,7 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     List<Payment> findByAccountIdOrderByReceivedAtAscIdAsc(Long accountId);
 
-    List<Payment> findByAccountIdOrderByReceivedAtDescIdDesc(Long accountId, org.springframework.data.domain.Limit limit);
+    List<Payment> findByAccountIdOrderByReceivedAtDescIdDesc(Long accountId, Limit limit);
 
     long countByAccountId(Long accountId);
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -72,7 +73,7 @@ public class Payments {
 
     /** The account's newest {@code limit} payments, newest first. */
     public List<Payment> latest(Long accountId, int limit) {
-        return payments.findByAccountIdOrderByReceivedAtDescIdDesc(accountId, org.springframework.data.domain.Limit.of(limit));
+        return payments.findByAccountIdOrderByReceivedAtDescIdDesc(accountId, Limit.of(limit));
     }
 
     public long count(Long accountId) {

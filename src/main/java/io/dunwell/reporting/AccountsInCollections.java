@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.dunwell.account.Account;
@@ -67,12 +67,12 @@ public class AccountsInCollections {
             // the oldest due date first is the most days past due first
             "days", "s.oldest_unpaid_due_date");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Accounts accounts;
     private final BalancesAsOf balancesAsOf;
     private final Clock clock;
 
-    AccountsInCollections(NamedParameterJdbcTemplate jdbc, Accounts accounts, BalancesAsOf balancesAsOf, Clock clock) {
+    AccountsInCollections(JdbcClient jdbc, Accounts accounts, BalancesAsOf balancesAsOf, Clock clock) {
         this.balancesAsOf = balancesAsOf;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -105,8 +105,9 @@ public class AccountsInCollections {
         List<String> where = new ArrayList<>(workConditions(filter, signedInUser, params));
         where.add("(s.collection_status <> :goodStanding or exists (select 1 from invoice i where i.account_id = s.account_id"
                 + " and i.status <> 'VOID' and i.issue_date <= :asOf and i.due_date < :dueBefore))");
-        List<Long> candidates = jdbc.queryForList("select s.account_id from account a join receivables_summary s on s.account_id = a.id"
-                + " where " + String.join(" and ", where) + " order by s.account_id", params, Long.class);
+        List<Long> candidates = jdbc.sql("select s.account_id from account a join receivables_summary s on s.account_id = a.id"
+                        + " where " + String.join(" and ", where) + " order by s.account_id")
+                .paramSource(params).query(Long.class).list();
         List<String> matching = new ArrayList<>();
         for (Long id : candidates) {
             Account account = accounts.get(id);
@@ -156,7 +157,7 @@ public class AccountsInCollections {
                 : " from receivables_summary s") + " where " + String.join(" and ", where);
         // counted apart from the page: a count over the page query's rows (a window) would make it read every
         // matching row even where an index yields the first rows of the order directly
-        long total = jdbc.queryForObject("select count(*)" + from, params, Long.class);
+        long total = jdbc.sql("select count(*)" + from).paramSource(params).query(Long.class).single();
         if (total <= filter.offset()) {
             return new Page(List.of(), total, filter.page(), AccountFilter.PAGE_SIZE);
         }
@@ -171,12 +172,12 @@ public class AccountsInCollections {
                         + " join account a on a.id = p.account_id"
                         + " order by " + order(filter, filter.sort().equals("balance") ? "p.balance" : "p.oldest_unpaid_due_date")
                         + ", p.account_id";
-        List<Row> rows = jdbc.query(sql, params, (rs, i) -> {
+        List<Row> rows = jdbc.sql(sql).paramSource(params).query((rs, i) -> {
             LocalDate oldest = rs.getObject("oldest_unpaid_due_date", LocalDate.class);
             return new Row(rs.getString("external_id"), rs.getString("name"), rs.getString("collection_status"),
                     rs.getString("assigned_agent"), rs.getString("currency"), rs.getBigDecimal("balance"), oldest,
                     oldest == null ? 0 : Math.max(0, todayWhereTheCustomerIs.daysSince(oldest, rs.getString("time_zone"))));
-        });
+        }).list();
         return new Page(rows, total, filter.page(), AccountFilter.PAGE_SIZE);
     }
 

@@ -6,10 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +42,10 @@ public class KeyMetrics {
 
     private final LedgerHistory ledger;
     private final Portfolio portfolio;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    KeyMetrics(LedgerHistory ledger, Portfolio portfolio, JdbcTemplate jdbc, Clock clock) {
+    KeyMetrics(LedgerHistory ledger, Portfolio portfolio, JdbcClient jdbc, Clock clock) {
         this.ledger = ledger;
         this.portfolio = portfolio;
         this.jdbc = jdbc;
@@ -96,7 +97,7 @@ public class KeyMetrics {
     }
 
     private static List<BigDecimal> aging(AgingBuckets buckets, List<LedgerDay> days, LocalDate asOf) {
-        Map<LocalDate, BigDecimal> byDue = new java.util.HashMap<>();
+        Map<LocalDate, BigDecimal> byDue = new HashMap<>();
         days.forEach(day -> byDue.merge(day.dueDate(), day.open(), BigDecimal::add));
         return Aging.totals(buckets, asOf, byDue);
     }
@@ -115,22 +116,26 @@ public class KeyMetrics {
     }
 
     private Trend fallingBehind(Period current, Period previous) {
-        return jdbc.queryForObject(FALLING_BEHIND_SQL, (rs, row) -> new Trend(
-                        BigDecimal.valueOf(rs.getLong("current_period")), BigDecimal.valueOf(rs.getLong("previous_period"))),
-                LedgerHistory.endOf(current.start()), LedgerHistory.endOf(current.end()),
-                LedgerHistory.endOf(previous.start()), LedgerHistory.endOf(previous.end()),
-                LedgerHistory.endOf(previous.start()), LedgerHistory.endOf(current.end()));
+        return jdbc.sql(FALLING_BEHIND_SQL)
+                .params(LedgerHistory.endOf(current.start()), LedgerHistory.endOf(current.end()),
+                        LedgerHistory.endOf(previous.start()), LedgerHistory.endOf(previous.end()),
+                        LedgerHistory.endOf(previous.start()), LedgerHistory.endOf(current.end()))
+                .query((rs, row) -> new Trend(
+                        BigDecimal.valueOf(rs.getLong("current_period")), BigDecimal.valueOf(rs.getLong("previous_period"))))
+                .single();
     }
 
     /** Kept and broken this period, then kept and broken the period before. */
     private long[] promises(Period current, Period previous) {
         long[] counts = new long[4];
         Timestamp split = LedgerHistory.endOf(current.start());
-        jdbc.query(PROMISES_SQL, rs -> {
-            int offset = "KEPT".equals(rs.getString("status")) ? 0 : 1;
-            counts[offset] = rs.getLong("current_period");
-            counts[offset + 2] = rs.getLong("previous_period");
-        }, split, split, LedgerHistory.endOf(previous.start()), LedgerHistory.endOf(current.end()));
+        jdbc.sql(PROMISES_SQL)
+                .params(split, split, LedgerHistory.endOf(previous.start()), LedgerHistory.endOf(current.end()))
+                .query(rs -> {
+                    int offset = "KEPT".equals(rs.getString("status")) ? 0 : 1;
+                    counts[offset] = rs.getLong("current_period");
+                    counts[offset + 2] = rs.getLong("previous_period");
+                });
         return counts;
     }
 

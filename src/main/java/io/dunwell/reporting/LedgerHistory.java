@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerHistory {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    LedgerHistory(JdbcTemplate jdbc) {
+    LedgerHistory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -84,7 +84,7 @@ class LedgerHistory {
         days.forEach(day -> byDay.put(day, new ArrayList<>()));
         Map<Period, Map<String, BigDecimal>> sales = new LinkedHashMap<>();
         periods.forEach(period -> sales.put(period, new LinkedHashMap<>()));
-        jdbc.query(sql.toString(), (ResultSet rs) -> {
+        jdbc.sql(sql.toString()).params(outerArgs).query((ResultSet rs) -> {
             String currency = rs.getString("currency").trim();
             LocalDate due = rs.getDate("due_date").toLocalDate();
             for (int k = 0; k < days.size(); k++) {
@@ -96,7 +96,7 @@ class LedgerHistory {
             for (int p = 0; p < periods.size(); p++) {
                 sales.get(periods.get(p)).merge(currency, amount(rs, "sales" + p), BigDecimal::add);
             }
-        }, outerArgs.toArray());
+        });
         return new Snapshot(byDay, sales);
     }
 

@@ -1,8 +1,11 @@
 package io.dunwell.timeline;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -37,9 +40,9 @@ public class Timeline {
 
     /** The account's newest {@code limit} entries, oldest of them first: what a page shows of a long history. */
     public List<TimelineEntry> latest(Long accountId, int limit) {
-        List<TimelineEntry> entries = new java.util.ArrayList<>(this.entries.findByAccountIdOrderByOccurredAtDescIdDesc(accountId,
-                org.springframework.data.domain.Limit.of(limit)));
-        java.util.Collections.reverse(entries);
+        List<TimelineEntry> entries = new ArrayList<>(this.entries.findByAccountIdOrderByOccurredAtDescIdDesc(accountId,
+                Limit.of(limit)));
+        Collections.reverse(entries);
         return entries;
     }
 

@@ -2,6 +2,7 @@ package io.dunwell.timeline;
 
 import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.Repository;
 
 interface TimelineRepository extends Repository<TimelineEntry, Long> {
@@ -10,7 +11,7 @@ interface TimelineRepository extends Repository<TimelineEntry, Long> {
 
     List<TimelineEntry> findByAccountIdOrderByOccurredAtAscIdAsc(Long accountId);
 
-    List<TimelineEntry> findByAccountIdOrderByOccurredAtDescIdDesc(Long accountId, org.springframework.data.domain.Limit limit);
+    List<TimelineEntry> findByAccountIdOrderByOccurredAtDescIdDesc(Long accountId, Limit limit);
 
     long countByAccountId(Long accountId);
 }

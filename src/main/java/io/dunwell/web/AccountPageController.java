@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -141,7 +142,7 @@ class AccountPageController {
         } catch (SettingRejected refused) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refused.getMessage());
         }
-        redirect.addFlashAttribute("notice", "Collection status set to " + status.replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + ".");
+        redirect.addFlashAttribute("notice", "Collection status set to " + status.replace('_', ' ').toLowerCase(Locale.ROOT) + ".");
         return "redirect:" + page(externalId);
     }
 

@@ -1,5 +1,6 @@
 package io.dunwell.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,10 @@ class FollowUpSectionController {
     private final Accounts accounts;
     private final Receivables receivables;
     private final Agents agents;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     FollowUpSectionController(FollowUpTasks followUps, Accounts accounts, Receivables receivables, Agents agents,
-                              java.time.Clock clock) {
+                              Clock clock) {
         this.followUps = followUps;
         this.accounts = accounts;
         this.receivables = receivables;

@@ -51,7 +51,7 @@ class InvoicesController {
     @GetMapping("/invoices")
     String critical(@RequestParam(required = false) String status, @RequestParam(required = false) String currency,
                     @RequestParam(required = false) String agent, @RequestParam(required = false) String q,
-                    @RequestParam(defaultValue = "OLDEST") Sort sort, @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "OLDEST") Sort sort, @RequestParam(defaultValue = "1") int page,
                     @RequestParam(required = false) String at, Locale viewer, Model model) {
         OverdueCondition critical = settings.criticalInvoices();
         ConsoleAmounts amounts = new ConsoleAmounts(viewer);

@@ -2,6 +2,8 @@ package io.dunwell.worklist;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -65,8 +67,8 @@ public class AccountSheets {
         if (entries.isEmpty()) {
             return "Nothing happened yet.";
         }
-        List<TimelineEntry> latestFirst = new java.util.ArrayList<>(entries);
-        java.util.Collections.reverse(latestFirst);
+        List<TimelineEntry> latestFirst = new ArrayList<>(entries);
+        Collections.reverse(latestFirst);
         return latestFirst.stream().limit(RECENT)
                 .map(entry -> "- " + WHEN.format(entry.getOccurredAt()) + " UTC: " + entry.getSummary())
                 .collect(Collectors.joining("\n"));

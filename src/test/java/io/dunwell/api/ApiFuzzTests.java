@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -230,7 +231,7 @@ class ApiFuzzTests {
         }
         if (current != null && (current.isNumber() || text.matches("-?\\d+(\\.\\d+)?"))) {
             String number = pick(NUMBERS);
-            return random.nextBoolean() ? NODES.textNode(number) : NODES.numberNode(new java.math.BigDecimal(number));
+            return random.nextBoolean() ? NODES.textNode(number) : NODES.numberNode(new BigDecimal(number));
         }
         return current != null && current.isTextual() ? NODES.textNode(hostileText()) : hostileValue(movesTheClock);
     }
@@ -240,7 +241,7 @@ class ApiFuzzTests {
             case 0 -> NODES.textNode(hostileText());
             case 1 -> NODES.textNode(pick(movesTheClock ? FAR_OFF_DATES : DATES));
             case 2 -> NODES.textNode(pick(NUMBERS));
-            case 3 -> NODES.numberNode(new java.math.BigDecimal(pick(NUMBERS)));
+            case 3 -> NODES.numberNode(new BigDecimal(pick(NUMBERS)));
             case 4 -> NODES.textNode(randomText(random.nextInt(60)));
             case 5 -> nested(1 + random.nextInt(60));
             case 6 -> pick(List.<JsonNode>of(NODES.nullNode(), NODES.booleanNode(true), NODES.numberNode(-1), NODES.numberNode(0),

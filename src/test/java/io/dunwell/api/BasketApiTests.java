@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,7 +179,7 @@ class BasketApiTests {
                 .map(id -> "\"" + id + "\"").toList()) + "]}";
     }
 
-    private org.springframework.test.web.servlet.ResultActions asAgent(String agent, String path, String body) throws Exception {
+    private ResultActions asAgent(String agent, String path, String body) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(agent, TestUsers.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }

@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dunwell.DunwellIntegrationTest;
+import io.dunwell.account.Accounts;
 import io.dunwell.dunning.DunningCases;
 import io.dunwell.dunning.Mailbox;
 import io.dunwell.dunning.process.DunningCaseVariables;
@@ -560,7 +561,7 @@ class BulkActionApiTests {
     }
 
     @Autowired
-    io.dunwell.account.Accounts accounts;
+    Accounts accounts;
 
     private Long accountId(String externalId) {
         return accounts.require(externalId).getId();

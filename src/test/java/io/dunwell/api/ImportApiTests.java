@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.dunwell.DunwellIntegrationTest;
 
@@ -364,7 +365,7 @@ class ImportApiTests {
         return mvc.perform(get("/api/v1/invoices/" + externalId).with(admin()));
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+    private static RequestPostProcessor admin() {
         return httpBasic("admin", "admin-secret");
     }
 }

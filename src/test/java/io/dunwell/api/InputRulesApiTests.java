@@ -7,6 +7,7 @@ import static io.dunwell.api.DunwellApi.paymentJson;
 import static io.dunwell.api.DunwellApi.problem;
 import static io.dunwell.api.DunwellApi.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -85,7 +86,7 @@ class InputRulesApiTests {
 
         api.put("/api/v1/accounts/" + id, accountJson("ACME\\u0000 GmbH", "EUR", "UTC"))
                 .andExpect(problem(400, MALFORMED, "name"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("contains the control character U+0000")));
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("contains the control character U+0000")));
 
         api.get("/api/v1/accounts/" + id).andExpect(status().isNotFound());
     }

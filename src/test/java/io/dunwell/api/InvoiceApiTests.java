@@ -9,6 +9,7 @@ import static io.dunwell.api.DunwellApi.paymentJson;
 import static io.dunwell.api.DunwellApi.problem;
 import static io.dunwell.api.DunwellApi.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -261,7 +262,7 @@ class InvoiceApiTests {
                 {"accountId": "%s", "number": "INV-1", "issueDate": "31.01.2027", "dueDate": "2027-02-28", "currency": "EUR", "amount": "10.00"}"""
                 .formatted(account))
                 .andExpect(problem(400, MALFORMED, "issueDate"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ISO date")));
+                .andExpect(jsonPath("$.detail").value(containsString("ISO date")));
 
         api.get("/api/v1/invoices/" + id).andExpect(status().isNotFound());
         assertThat(api.state(account)).isEqualTo(before);

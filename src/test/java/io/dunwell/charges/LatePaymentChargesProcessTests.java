@@ -1,10 +1,13 @@
 package io.dunwell.charges;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -97,9 +100,9 @@ class LatePaymentChargesProcessTests {
                 "once FLAT 40.0000");
         assertThat(chargeInvoicesOf(account)).extracting(Invoice::getNumber, Invoice::getAmount, Invoice::getDueDate)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("LC-2026-09-I-R-100", new BigDecimal("8.34"), LocalDate.of(2026, 12, 6)),
-                        org.assertj.core.groups.Tuple.tuple("LC-2026-10-I-R-100", new BigDecimal("8.62"), LocalDate.of(2026, 12, 6)),
-                        org.assertj.core.groups.Tuple.tuple("LC-F-R-100", new BigDecimal("40.00"), LocalDate.of(2026, 12, 6)));
+                        tuple("LC-2026-09-I-R-100", new BigDecimal("8.34"), LocalDate.of(2026, 12, 6)),
+                        tuple("LC-2026-10-I-R-100", new BigDecimal("8.62"), LocalDate.of(2026, 12, 6)),
+                        tuple("LC-F-R-100", new BigDecimal("40.00"), LocalDate.of(2026, 12, 6)));
         assertThat(receivables.balancesOf(accounts.get(account.getId())).openBalance()).isEqualByComparingTo("1056.96");
         assertThat(timeline.of(account.getId())).map(TimelineEntry::getSummary).contains(
                 "Late-payment interest 8.34 EUR on invoice R-100 for 2026-09: 30 days at 10.15 % (2.15 % reference + 8 points) on 1000.00 EUR",
@@ -274,7 +277,7 @@ class LatePaymentChargesProcessTests {
                         + " " + row.getBigDecimal("amount").setScale(4), invoice.getId());
     }
 
-    private static String basis(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static String basis(ResultSet row) throws SQLException {
         BigDecimal base = row.getBigDecimal("base_amount");
         BigDecimal balanceDays = row.getBigDecimal("balance_days");
         if (base == null) {

@@ -1,6 +1,7 @@
 package io.dunwell.dunning;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +66,7 @@ class Delinquents {
     }
 
     void pauseUntil(Account account, LocalDate until) {
-        jdbc.update("update account set dunning_paused_until = ? where id = ?", java.sql.Date.valueOf(until), account.getId());
+        jdbc.update("update account set dunning_paused_until = ? where id = ?", Date.valueOf(until), account.getId());
     }
 
     Instant now() {

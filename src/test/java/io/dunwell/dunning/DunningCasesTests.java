@@ -92,7 +92,7 @@ class DunningCasesTests {
         Account third = given.overdue(40, "75.00");
         inTransaction(() -> cases.open(alreadyOpen.getId()));
 
-        var opened = inTransaction(() -> cases.openAll(java.util.List.of(first.getId(), alreadyOpen.getId(), third.getId())));
+        var opened = inTransaction(() -> cases.openAll(List.of(first.getId(), alreadyOpen.getId(), third.getId())));
 
         assertThat(opened).containsOnlyKeys(first.getId(), third.getId());
         assertThat(activeRows(first)).isOne();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -162,7 +163,7 @@ class DunningFailuresIT {
             assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("DunningCaseProcess")
                     .processInstanceBusinessKey(account.getExternalId()).count()).as("case processes").isOne();
         }
-        assertThat(runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(runs)).count())
+        assertThat(runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(runs)).count())
                 .as("both runs completed").isZero();
     }
 

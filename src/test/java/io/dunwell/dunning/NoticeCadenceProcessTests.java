@@ -3,12 +3,15 @@ package io.dunwell.dunning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 
 import org.camunda.bpm.engine.ManagementService;
@@ -28,6 +31,7 @@ import io.dunwell.account.Account;
 import io.dunwell.account.Accounts;
 import io.dunwell.invoice.CreditNoteCommand;
 import io.dunwell.invoice.CreditNotes;
+import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.Invoices;
 import io.dunwell.payment.Payments;
 import io.dunwell.system.SharedClock;
@@ -71,8 +75,8 @@ class NoticeCadenceProcessTests {
         mailbox = Mailbox.start();
         // start every test at 10:00 in Berlin, so "the notice time of a day" is unambiguous
         Instant now = clock.instant();
-        LocalDate berlinToday = LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/Berlin"));
-        Instant tenAm = berlinToday.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+        LocalDate berlinToday = LocalDate.ofInstant(now, ZoneId.of("Europe/Berlin"));
+        Instant tenAm = berlinToday.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Berlin")).toInstant();
         clock.setNow(tenAm);
     }
 
@@ -167,8 +171,8 @@ class NoticeCadenceProcessTests {
         ProcessInstance instance = open(account);
         jobs.runDue(instance.getId());
 
-        creditNotes.record(new CreditNoteCommand("CN-" + java.util.UUID.randomUUID(), account.getExternalId(),
-                new java.math.BigDecimal("100.00"), account.getCurrency(), clock.instant(), "goodwill", null));
+        creditNotes.record(new CreditNoteCommand("CN-" + UUID.randomUUID(), account.getExternalId(),
+                new BigDecimal("100.00"), account.getCurrency(), clock.instant(), "goodwill", null));
 
         assertThat(instance).isEnded().hasPassed("StartEvent_PaymentReceived", "EndEvent_AccountPaid");
         assertThat(cases.activeFor(account.getId())).isEmpty();
@@ -190,7 +194,7 @@ class NoticeCadenceProcessTests {
     void accountPaidBeforeItsFirstStepSettlesWithoutANotice() {
         Account account = delinquents.account("Europe/Berlin");
         LocalDate due = account.today(clock).minusDays(8);
-        String invoiceId = "EXT-" + java.util.UUID.randomUUID();
+        String invoiceId = "EXT-" + UUID.randomUUID();
         invoices.upsert(invoice(invoiceId, account, due, "100.00"));
         ProcessInstance instance = open(account);
         // the billing system reports the invoice paid before the case's first job runs: no payment, no message
@@ -202,9 +206,9 @@ class NoticeCadenceProcessTests {
         assertThat(subjectsOf(account)).isEmpty();
     }
 
-    private static io.dunwell.invoice.InvoiceCommand invoice(String externalId, Account account, LocalDate due, String balance) {
-        return new io.dunwell.invoice.InvoiceCommand(externalId, account.getExternalId(), "INV-1", due.minusDays(14), due,
-                account.getCurrency(), new java.math.BigDecimal("100.00"), new java.math.BigDecimal(balance), null);
+    private static InvoiceCommand invoice(String externalId, Account account, LocalDate due, String balance) {
+        return new InvoiceCommand(externalId, account.getExternalId(), "INV-1", due.minusDays(14), due,
+                account.getCurrency(), new BigDecimal("100.00"), new BigDecimal(balance), null);
     }
 
     private ProcessInstance open(Account account) {

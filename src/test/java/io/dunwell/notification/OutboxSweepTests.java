@@ -24,6 +24,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.Accounts;
+import io.dunwell.dunning.Mailbox;
 import io.dunwell.invoice.Invoices;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
@@ -148,7 +149,7 @@ class OutboxSweepTests {
     }
 
     private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(ServerSetupTest.SMTP.port(io.dunwell.dunning.Mailbox.PORT));
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.port(Mailbox.PORT));
         server.start();
         return server;
     }

@@ -38,6 +38,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dunwell.DunwellIntegrationTest;
 import io.dunwell.account.Account;
 import io.dunwell.account.Accounts;
+import io.dunwell.dunning.Mailbox;
 import io.dunwell.invoice.Invoices;
 import io.dunwell.timeline.Timeline;
 import io.dunwell.timeline.TimelineEntry;
@@ -80,7 +81,7 @@ class OutboxTests {
     }
 
     private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(ServerSetupTest.SMTP.port(io.dunwell.dunning.Mailbox.PORT));
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.port(Mailbox.PORT));
         server.start();
         return server;
     }

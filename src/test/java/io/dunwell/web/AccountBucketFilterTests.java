@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -72,7 +73,7 @@ class AccountBucketFilterTests {
     void countsDaysPastDueInTheAccountsTimeZone() throws Exception {
         // Kiritimati (UTC+14) is always one or two dates ahead of Pago Pago (UTC-11): due the same day,
         // the invoice is 31 days past due in Kiritimati and 29 or 30 in Pago Pago
-        LocalDate due = LocalDate.now(clock.withZone(java.time.ZoneId.of("Pacific/Kiritimati"))).minusDays(31);
+        LocalDate due = LocalDate.now(clock.withZone(ZoneId.of("Pacific/Kiritimati"))).minusDays(31);
         owingOn("Kiritimati", "Pacific/Kiritimati", due);
         owingOn("Pago Pago", "Pacific/Pago_Pago", due);
 
@@ -157,7 +158,7 @@ class AccountBucketFilterTests {
     }
 
     private List<String> names(String user, String query) throws Exception {
-        return java.util.regex.Pattern.compile("class=\"fw-semibold\" href=\"/accounts/[^\"]+\">" + token + " ([^<]+)</a>")
+        return Pattern.compile("class=\"fw-semibold\" href=\"/accounts/[^\"]+\">" + token + " ([^<]+)</a>")
                 .matcher(page(user, query)).results().map(match -> match.group(1)).toList();
     }
 

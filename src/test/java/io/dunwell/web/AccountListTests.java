@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -189,7 +190,7 @@ class AccountListTests {
 
     /** The names of the listed accounts in their order, without the test's token. */
     private static List<String> rowNames(String html, String token) {
-        return java.util.regex.Pattern.compile("class=\"fw-semibold\" href=\"/accounts/[^\"]+\">" + token + " ([^<]+)</a>")
+        return Pattern.compile("class=\"fw-semibold\" href=\"/accounts/[^\"]+\">" + token + " ([^<]+)</a>")
                 .matcher(html).results().map(match -> match.group(1)).toList();
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -152,7 +153,7 @@ class BulkActionsBrowserTests {
         return id;
     }
 
-    private java.math.BigDecimal balance(String accountId) {
+    private BigDecimal balance(String accountId) {
         return receivables.balancesOf(accounts.require(accountId)).openBalance();
     }
 

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,15 @@ class InvoiceListTests {
     }
 
     @Test
+    void pagesAreNumberedFromOneAsOnTheAccountsList() throws Exception {
+        String first = page("/invoices?q=" + token + "&sort=OLDEST");
+        assertThat(first).contains("Page 1 ·");
+        assertThat(HtmlUtils.htmlUnescape(link(first, "next"))).contains("&page=2&at=after%3A");
+        assertThat(numbers(page("/invoices?q=" + token + "&sort=OLDEST&page=1"))).isEqualTo(numbers(first));
+        assertThat(numbers(page("/invoices?q=" + token + "&sort=OLDEST&page=2"))).isEqualTo(List.of("003", "002", "001"));
+    }
+
+    @Test
     void aPageLinkWhoseKeyDoesNotFitTheOrderIsABadRequest() throws Exception {
         mvc.perform(get("/invoices?q=" + token + "&sort=OLDEST&at=after:1:not-a-date").with(user("sarah").roles("SUPERVISOR")))
                 .andExpect(status().isBadRequest());
@@ -77,7 +87,7 @@ class InvoiceListTests {
     private String page(String url) throws Exception {
         assertThat(url).isNotNull();
         // as a URI: a string would be taken for a template and its %-escapes escaped again
-        return mvc.perform(get(java.net.URI.create(HtmlUtils.htmlUnescape(url))).with(user("sarah").roles("SUPERVISOR")))
+        return mvc.perform(get(URI.create(HtmlUtils.htmlUnescape(url))).with(user("sarah").roles("SUPERVISOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 

@@ -51,7 +51,7 @@ class InvoicesControllerTests {
         given(settings.criticalInvoices()).willReturn(new OverdueCondition(60, new BigDecimal("1000")));
         InvoiceBrowser.Row yen = row("INV-JP", "J-1", "JPY", "250000", "<img src=x onerror=alert(1)> KK");
         InvoiceBrowser.Row euro = row("INV-EU", "E-1", "EUR", "1234.50", "Euro GmbH");
-        given(browser.critical(any(), anyInt(), any())).willReturn(new InvoiceBrowser.Page(List.of(yen, euro), 0, null, null));
+        given(browser.critical(any(), anyInt(), any())).willReturn(new InvoiceBrowser.Page(List.of(yen, euro), 1, null, null));
         given(browser.plot(any())).willReturn(List.of(yen, euro));
     }
 

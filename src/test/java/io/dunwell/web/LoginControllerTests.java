@@ -2,6 +2,7 @@ package io.dunwell.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -57,7 +58,7 @@ class LoginControllerTests {
     void aWrongPasswordLeadsBackToTheForm() throws Exception {
         // the mocked Camunda IdentityService knows no password
         mvc.perform(post("/login").param("username", "alice").param("password", "wrong")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
     }
 }

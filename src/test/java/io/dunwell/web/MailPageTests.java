@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.dunwell.DunwellIntegrationTest;
+import io.dunwell.dunning.Mailbox;
 
 @DunwellIntegrationTest
 class MailPageTests {
@@ -25,7 +26,7 @@ class MailPageTests {
         mvc.perform(get("/mail").with(user("alice").roles("AGENT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No mail catcher runs here")))
-                .andExpect(content().string(containsString("localhost:" + io.dunwell.dunning.Mailbox.PORT)));
+                .andExpect(content().string(containsString("localhost:" + Mailbox.PORT)));
     }
 
     @Test

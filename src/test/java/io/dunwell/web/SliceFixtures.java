@@ -1,6 +1,7 @@
 package io.dunwell.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.beans.BeanUtils;
@@ -26,7 +27,7 @@ final class SliceFixtures {
         ReflectionTestUtils.setField(account, "timeZone", timeZone);
         ReflectionTestUtils.setField(account, "currency", currency);
         ReflectionTestUtils.setField(account, "collectionStatus", CollectionStatus.IN_COLLECTIONS);
-        ReflectionTestUtils.setField(account, "createdAt", java.time.Instant.parse("2025-01-15T09:00:00Z"));
+        ReflectionTestUtils.setField(account, "createdAt", Instant.parse("2025-01-15T09:00:00Z"));
         return account;
     }
 

@@ -45,6 +45,7 @@ import io.dunwell.account.AccountDetails;
 import io.dunwell.account.Accounts;
 import io.dunwell.dunning.CaseJobs;
 import io.dunwell.dunning.DunningCases;
+import io.dunwell.dunning.Mailbox;
 import io.dunwell.dunning.process.DunningCaseVariables;
 import io.dunwell.invoice.InvoiceCommand;
 import io.dunwell.invoice.Invoices;
@@ -95,7 +96,7 @@ class TasklistCallBrowserTests {
     void setUp() {
         BpmnAwareTests.init(engine);
         jobs = new CaseJobs(management);
-        smtp = new GreenMail(ServerSetupTest.SMTP.port(io.dunwell.dunning.Mailbox.PORT));
+        smtp = new GreenMail(ServerSetupTest.SMTP.port(Mailbox.PORT));
         smtp.start();
 
         // --lang fixes the browser's locale, and with it the format form-js's date field reads (M/d/yyyy)

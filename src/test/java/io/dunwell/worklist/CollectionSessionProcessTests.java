@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -366,7 +367,7 @@ class CollectionSessionProcessTests {
     }
 
     private Basket basket(Account... picked) {
-        return baskets.create("Test " + UUID.randomUUID(), java.util.Arrays.stream(picked).map(Account::getExternalId).toList(), AGENT)
+        return baskets.create("Test " + UUID.randomUUID(), Arrays.stream(picked).map(Account::getExternalId).toList(), AGENT)
                 .value();
     }
 

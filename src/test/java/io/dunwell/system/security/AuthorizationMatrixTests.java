@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +20,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.ServletException;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -230,7 +234,7 @@ class AuthorizationMatrixTests {
     // --- one request: its fixtures made for this caller, then sent as this caller
 
     private int send(Caller caller, Row row) throws Exception {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         String path = resolve(row.path(), caller, values);
         if (path.startsWith("/api/v1/baskets/") && path.endsWith("/statements")) {
             path += "?requestId=matrix-" + System.nanoTime(); // a required parameter Spring checks before any rule of ours
@@ -241,7 +245,7 @@ class AuthorizationMatrixTests {
         }
         try {
             return send(caller, row.method(), path, body).getStatus();
-        } catch (jakarta.servlet.ServletException unhandled) {
+        } catch (ServletException unhandled) {
             return 500; // what the servlet container would answer
         }
     }
@@ -291,12 +295,12 @@ class AuthorizationMatrixTests {
         };
     }
 
-    private org.camunda.bpm.engine.task.Task callTask(String assignee, String groups) {
+    private Task callTask(String assignee, String groups) {
         return task("MatrixCallProcess", assignee, groups, null);
     }
 
-    private org.camunda.bpm.engine.task.Task task(String process, String assignee, String groups, String requestedBy) {
-        Map<String, Object> variables = new java.util.HashMap<>(Map.of("groups", groups, "accountId", ACCOUNT));
+    private Task task(String process, String assignee, String groups, String requestedBy) {
+        Map<String, Object> variables = new HashMap<>(Map.of("groups", groups, "accountId", ACCOUNT));
         variables.put("assignee", assignee);
         if (requestedBy != null) {
             variables.put(TaskAccess.REQUESTED_BY, requestedBy);
