@@ -34,8 +34,9 @@ class RefusedFormText {
 
     @ExceptionHandler(BadRequestException.class)
     ModelAndView refused(BadRequestException e) {
-        return new ModelAndView("error", Map.of("status", 400, "error", "Bad Request",
-                "refusal", e.getMessage() + ". Nothing was saved."), HttpStatus.BAD_REQUEST);
+        String refusal = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
+        return new ModelAndView("error", Map.of("status", 400, "error", "Bad Request", "refusal", refusal + " Nothing was saved."),
+                HttpStatus.BAD_REQUEST);
     }
 
     /** Whatever a page or form names that is not there (an old link, another tab's finished session): the 404 page. */
